@@ -190,8 +190,28 @@ export interface AdminServerToClient {
   "screens:changed": (screens: ScreenInfo[]) => void;
 }
 
+/** One session's before/after in a change preview. */
+export interface SessionPreview {
+  key: string;
+  displayTitle: string;
+  roomId: string;
+  before: { start: Instant; end: Instant; status: EffectiveSession["status"]; roomId: string } | null;
+  after: { start: Instant; end: Instant; status: EffectiveSession["status"]; roomId: string } | null;
+}
+
+export interface ChangePreview {
+  /** Sessions whose times, room or status the change would alter. */
+  sessions: SessionPreview[];
+  /** Rooms whose screens would change. */
+  roomIds: string[];
+  /** Connected screens that would receive an update. */
+  screens: number;
+}
+
 export interface AdminClientToServer {
   "change:apply": (change: ChangeInputRaw, ack: (result: Result<{ version: number; changeId: string }>) => void) => void;
+  /** Computes what a change would do, without storing it. */
+  "change:preview": (change: ChangeInputRaw, ack: (result: Result<{ preview: ChangePreview }>) => void) => void;
   "screen:assign": (payload: z.input<typeof ScreenAssignSchema>, ack: (result: Result) => void) => void;
   "screen:rename": (payload: z.input<typeof ScreenRenameSchema>, ack: (result: Result) => void) => void;
   "screen:identify": (payload: z.input<typeof ScreenCommandSchema>, ack: (result: Result) => void) => void;

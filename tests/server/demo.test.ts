@@ -174,3 +174,13 @@ describe("FOSDEM 2026 Nix and NixOS devroom", () => {
     expect(nima.abstract).toContain("Goals\n\n• Ease of use.\n• High-level abstractions make manipulating expressions easy.");
   });
 });
+
+describe("docs/roomcast-json.md", () => {
+  it("shows an example that validates as a Roomcast file", () => {
+    const doc = readFileSync(new URL("../../docs/roomcast-json.md", import.meta.url), "utf8");
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const example = blocks.find((b) => b.includes('"key":'));
+    const result = fromRoomcastJson(JSON.parse(example ?? "null"));
+    expect(result.ok ? result.report.sessions : result.errors).toBe(3);
+  });
+});

@@ -1,0 +1,110 @@
+// Change applied → every screen has its update, at 1,000 and 5,000 screens, against a plain
+// `ws` server sending the same bytes to the same number of clients in the same run.
+import { announceToAll } from "./lib/admin.js";
+import { measureRound, pause, type RoundResult } from "./lib/broadcast-rounds.js";
+import { startChild } from "./lib/children.js";
+import { startBenchHub } from "./lib/hub.js";
+import type { BenchOptions, BenchResult } from "./lib/report.js";
+import { BENCH_VIEWS, BenchScreen, closeScreens, connectScreens } from "./lib/screen-client.js";
+import { median, p99, type Row, verdict } from "./lib/stats.js";
+
+const TARGETS: Record<number, { medianMs: number; p99Ms: number }> = {
+  1000: { medianMs: 10, p99Ms: 25 },
+  5000: { medianMs: 40, p99Ms: 100 },
+};
+const MAX_P99_RATIO = 1.25;
+const MAX_CPU_RATIO = 1.5;
+
+interface Series {
+  rounds: RoundResult[];
+}
+
+async function measureHub(screenCount: number, rounds: number): Promise<{ hub: Series; frames: Record<string, string> }> {
+  const hub = await startBenchHub();
+  try {
+    const screens = await connectScreens(hub.wsUrl, screenCount);
+    for (const view of BENCH_VIEWS) {
+      const first = screens.find((s) => s.view === view);
+      if (first) first.captureFrame = true;
+    }
+    const results: RoundResult[] = [];
+    for (let r = 0; r < rounds + 3; r++) {
+      const result = await measureRound(hub.child, screens, () => void hub.admin.apply(announceToAll(r)));
+      if (r >= 3) results.push(result); // the first rounds warm up the JIT on both sides
+      await pause(100);
+    }
+    const frames: Record<string, string> = {};
+    for (const s of screens) if (s.captureFrame && s.lastFrame) frames[s.view] = s.lastFrame.toString();
+    closeScreens(screens);
+    return { hub: { rounds: results }, frames };
+  } finally {
+    await hub.stop();
+  }
+}
+
+async function measureReference(screenCount: number, rounds: number, frames: Record<string, string>): Promise<Series> {
+  const ref = startChild("bench/lib/ws-reference-child.ts");
+  try {
+    const { port } = await ref.waitFor<{ port: number }>("ready");
+    await ref.request("frames", frames);
+    const url = `ws://127.0.0.1:${port}`;
+    const screens = await connectScreens(url, screenCount, { mode: "plain" });
+    const control = new BenchScreen(url, "control-0000", "control", "plain");
+    await control.connect();
+    while ((await ref.request<number>("clients")) < screenCount) await pause(20);
+    const results: RoundResult[] = [];
+    for (let r = 0; r < rounds + 3; r++) {
+      const result = await measureRound(ref, screens, () => control.send("go"));
+      if (r >= 3) results.push(result);
+      await pause(100);
+    }
+    control.close();
+    closeScreens(screens);
+    return { rounds: results };
+  } finally {
+    await ref.kill();
+  }
+}
+
+function summarise(screens: number, hub: Series, ref: Series): Row[] {
+  const hubAll = hub.rounds.map((r) => r.allMs);
+  const refAll = ref.rounds.map((r) => r.allMs);
+  const cpuPerScreen = (s: Series) => median(s.rounds.map((r) => r.cpuMicros / screens));
+  const target = TARGETS[screens];
+  const p99Ratio = p99(hubAll) / p99(refAll);
+  const cpuRatio = cpuPerScreen(hub) / cpuPerScreen(ref);
+  const rows: Row[] = [
+    { screens, figure: "hub: all screens updated, median (ms)", value: median(hubAll), reference: median(refAll), ratio: median(hubAll) / median(refAll), target: target?.medianMs ?? null, verdict: target ? verdict(median(hubAll), target.medianMs) : "" },
+    { screens, figure: "hub: all screens updated, p99 (ms)", value: p99(hubAll), reference: p99(refAll), ratio: p99Ratio, target: target?.p99Ms ?? null, verdict: target ? verdict(p99(hubAll), target.p99Ms) : "" },
+    { screens, figure: "hub: half the screens updated, median (ms)", value: median(hub.rounds.map((r) => r.halfMs)), reference: median(ref.rounds.map((r) => r.halfMs)), ratio: null, target: null, verdict: "" },
+    { screens, figure: "hub CPU per screen per broadcast (µs)", value: cpuPerScreen(hub), reference: cpuPerScreen(ref), ratio: cpuRatio, target: `≤ ${MAX_CPU_RATIO}× ref`, verdict: verdict(cpuRatio, MAX_CPU_RATIO) },
+    { screens, figure: "bytes per screen per broadcast", value: median(hub.rounds.map((r) => r.bytesPerScreen)), reference: median(ref.rounds.map((r) => r.bytesPerScreen)), ratio: null, target: null, verdict: "" },
+  ];
+  if (screens >= 5000) {
+    rows.push({ screens, figure: "p99 ratio hub / ws", value: p99Ratio, reference: null, ratio: null, target: `≤ ${MAX_P99_RATIO}`, verdict: verdict(p99Ratio, MAX_P99_RATIO) });
+  }
+  return rows;
+}
+
+export async function run(options: BenchOptions): Promise<BenchResult> {
+  const rounds = options.quick ? 5 : 30;
+  const counts = options.quick ? [1000] : [1000, 5000];
+  const rows: Row[] = [];
+  const data: Record<string, unknown> = {};
+  for (const count of counts) {
+    const { hub, frames } = await measureHub(count, rounds);
+    const ref = await measureReference(count, rounds, frames);
+    rows.push(...summarise(count, hub, ref));
+    data[count] = { hub: hub.rounds, reference: ref.rounds, frameBytes: Object.fromEntries(Object.entries(frames).map(([v, f]) => [v, f.length])) };
+  }
+  return {
+    title: `Broadcast: change:apply → every screen has schedule:changed (${rounds} rounds after 3 warm-up, views ${BENCH_VIEWS.join(", ")})`,
+    rows,
+    data,
+    notes: [
+      "Hub and ws reference run on core 0, the load generator on core 1 (taskset); loopback only.",
+      "Screens speak socket.io's wire protocol on bare ws sockets; the reference clients run the same receive code.",
+      "The hub's time includes validating, committing to SQLite and folding the change; the reference only sends.",
+    ],
+  };
+}

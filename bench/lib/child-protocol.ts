@@ -1,0 +1,62 @@
+// Requests a benchmark child answers over IPC (see children.ts), shared by the hub and the
+// ws reference so the load generator measures both the same way.
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+
+export interface CpuSample {
+  /** process.cpuUsage() user + system, µs. */
+  userMicros: number;
+  systemMicros: number;
+}
+
+export interface MemorySample {
+  heapUsed: number;
+  rss: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+export interface LoopDelay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  count: number;
+}
+
+type Handler = (payload: unknown) => unknown | Promise<unknown>;
+
+/** Answers the common requests (cpu, memory, gc, event-loop delay) plus the given ones. */
+export function serveRequests(extra: Record<string, Handler> = {}): void {
+  let histogram: IntervalHistogram | null = null;
+  const handlers: Record<string, Handler> = {
+    cpu: (): CpuSample => {
+      const u = process.cpuUsage();
+      return { userMicros: u.user, systemMicros: u.system };
+    },
+    memory: (payload): MemorySample => {
+      // Several passes: one full GC can leave weak/finalised objects for the next cycle.
+      if ((payload as { gc?: boolean } | undefined)?.gc && globalThis.gc) for (let i = 0; i < 4; i++) globalThis.gc();
+      const m = process.memoryUsage();
+      return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers };
+    },
+    "loop:start": () => {
+      histogram?.disable();
+      histogram = monitorEventLoopDelay({ resolution: 2 });
+      histogram.enable();
+      return true;
+    },
+    "loop:read": (): LoopDelay => {
+      const h = histogram;
+      if (!h) return { p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN, count: 0 };
+      return { p50Ms: h.percentile(50) / 1e6, p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6, count: h.count };
+    },
+    ...extra,
+  };
+  process.on("message", async (raw) => {
+    const msg = raw as { id: number; type: string; payload?: unknown };
+    const handler = handlers[msg.type];
+    const payload = handler ? await handler(msg.payload) : { error: `unknown request ${msg.type}` };
+    process.send?.({ id: msg.id, type: msg.type, payload });
+  });
+  // The parent going away ends the child: no orphaned hubs after a crashed benchmark.
+  process.on("disconnect", () => process.exit(0));
+}

@@ -1,0 +1,43 @@
+// A hub in its own process for benchmarks and the reliability suite: starts Roomcast with the
+// options given as JSON in argv[2], reports "ready" with its port over IPC (and on stdout as
+// `ROOMCAST_PORT=<port>` for plain spawns), then answers cpu/memory/loop-delay requests.
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { startRoomcast, type RoomcastOptions } from "../../server/roomcast.js";
+import { serveRequests } from "./child-protocol.js";
+
+interface HubChildOptions extends Partial<RoomcastOptions> {
+  dataDir: string;
+  /** Start measuring event-loop delay before the hub starts (restart benchmark). */
+  monitorLoopFromStart?: boolean;
+}
+
+const options = JSON.parse(process.argv[2] ?? "{}") as HubChildOptions;
+const startupLoop = options.monitorLoopFromStart ? monitorEventLoopDelay({ resolution: 2 }) : null;
+startupLoop?.enable();
+const startedAt = performance.now();
+
+const hub = await startRoomcast({
+  port: 0,
+  host: "127.0.0.1",
+  demo: "planet-nix-2025",
+  scheduleFile: null,
+  adminPassword: "bench-password",
+  distDir: "dist",
+  quiet: true,
+  ...options,
+});
+
+serveRequests({
+  "startup-loop": () => {
+    const h = startupLoop;
+    if (!h) return null;
+    return { p50Ms: h.percentile(50) / 1e6, p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6, count: h.count };
+  },
+  close: async () => {
+    await hub.close();
+    return true;
+  },
+});
+const ready = { port: hub.port, url: hub.url, adminPassword: hub.adminPassword, startMs: performance.now() - startedAt };
+process.send?.({ type: "ready", payload: ready });
+process.stdout.write(`ROOMCAST_PORT=${hub.port}\n`);

@@ -1,0 +1,45 @@
+// Starting a hub child for a benchmark and connecting its organizer.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BenchAdmin, connectAdmin, login } from "./admin.js";
+import { type ChildHandle, startChild } from "./children.js";
+
+export interface BenchHub {
+  child: ChildHandle;
+  port: number;
+  httpUrl: string;
+  wsUrl: string;
+  dataDir: string;
+  admin: BenchAdmin;
+  /** Stops the hub process; keeps the data directory unless `removeData`. */
+  stop(removeData?: boolean): Promise<void>;
+}
+
+export interface HubSpawnOptions {
+  dataDir?: string;
+  port?: number;
+  monitorLoopFromStart?: boolean;
+  clockStart?: number | null;
+}
+
+export async function startBenchHub(options: HubSpawnOptions = {}): Promise<BenchHub> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "roomcast-bench-"));
+  const child = startChild("bench/lib/hub-child.ts", [JSON.stringify({ ...options, dataDir })], ["--expose-gc"]);
+  const ready = await child.waitFor<{ port: number; adminPassword: string }>("ready");
+  const httpUrl = `http://127.0.0.1:${ready.port}`;
+  const admin = await connectAdmin(httpUrl, await login(httpUrl, ready.adminPassword));
+  return {
+    child,
+    port: ready.port,
+    httpUrl,
+    wsUrl: `ws://127.0.0.1:${ready.port}`,
+    dataDir,
+    admin,
+    async stop(removeData = true) {
+      admin.close();
+      await child.kill("SIGTERM");
+      if (removeData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// A lean screen for load generation: speaks socket.io's v4 wire protocol (engine.io over a
+// WebSocket) on a bare `ws` socket, so one load-generator core can hold 5,000 screens and the
+// benchmark measures the hub rather than 5,000 socket.io-client instances. The same class in
+// "plain" mode connects to the ws reference server, so both are received by identical code.
+import { WebSocket } from "ws";
+
+const PING = 0x32; // "2"
+const OPEN = 0x30; // "0"
+const MESSAGE = 0x34; // "4"
+const CHANGED_PREFIX = Buffer.from('42/display,["schedule:changed"');
+const VERSION_RE = /"version":(\d+)/;
+
+export type ScreenMode = "socket.io" | "plain";
+
+export interface Receipt {
+  /** performance.now() in the load generator when the frame arrived. */
+  at: number;
+  bytes: number;
+  version: number | null;
+}
+
+/** Reconnect like socket.io-client's defaults: 1 s doubling to 5 s, ±50 % jitter. */
+function backoffMs(attempt: number): number {
+  const base = Math.min(1000 * 2 ** attempt, 5000);
+  return base * (0.5 + Math.random());
+}
+
+export class BenchScreen {
+  ws: WebSocket | null = null;
+  version: number | null = null;
+  /** Bytes of every frame received since the last reset (payload bytes, not TCP). */
+  bytesIn = 0;
+  lastReceipt: Receipt | null = null;
+  /** When set, the raw bytes of the last broadcast are kept (to replay them on the ws reference). */
+  captureFrame = false;
+  lastFrame: Buffer | null = null;
+  /** Resolved when the hello ack (socket.io) or the first open (plain) arrives. */
+  private readyWaiters: (() => void)[] = [];
+  private helloAckBytes = 0;
+  private closedByUs = false;
+  private attempt = 0;
+  onReceipt: ((screen: BenchScreen, r: Receipt) => void) | null = null;
+  onResync: ((screen: BenchScreen, bytes: number) => void) | null = null;
+
+  constructor(
+    readonly url: string,
+    readonly screenId: string,
+    readonly view: string,
+    readonly mode: ScreenMode = "socket.io",
+    readonly reconnect = false,
+  ) {}
+
+  /** Opens the connection; resolves once the screen holds a snapshot (hello acked). */
+  connect(): Promise<void> {
+    this.closedByUs = false;
+    const ready = new Promise<void>((r) => this.readyWaiters.push(r));
+    this.open();
+    return ready;
+  }
+
+  private open(): void {
+    const target = this.mode === "socket.io" ? `${this.url}/socket.io/?EIO=4&transport=websocket` : this.url;
+    const ws = new WebSocket(target, { perMessageDeflate: false });
+    this.ws = ws;
+    ws.on("open", () => {
+      if (this.mode === "plain") {
+        ws.send(this.view);
+        this.settle(0);
+      }
+    });
+    ws.on("message", (data: Buffer) => this.receive(ws, data));
+    ws.on("error", () => {});
+    ws.on("close", () => {
+      if (this.closedByUs || !this.reconnect) return;
+      setTimeout(() => this.open(), backoffMs(this.attempt++));
+    });
+  }
+
+  private receive(ws: WebSocket, data: Buffer): void {
+    const at = performance.now();
+    this.bytesIn += data.length;
+    if (this.mode === "plain") return this.record(at, data);
+    const type = data[0];
+    if (type === PING) return void ws.send("3");
+    if (type === OPEN) return void ws.send("40/display,");
+    if (type !== MESSAGE) return;
+    const kind = data[1];
+    if (kind === 0x30) {
+      // Namespace connected: say hello with the version we hold (the hub may skip the snapshot).
+      const hello = { screenId: this.screenId, view: this.view, version: this.version, appVersion: "bench" };
+      this.helloAckBytes = 0;
+      ws.send(`42/display,1${JSON.stringify(["screen:hello", hello])}`);
+    } else if (kind === 0x33) {
+      // 43/display,1[reply]: the hello ack.
+      const text = data.toString();
+      const reply = JSON.parse(text.slice(text.indexOf("["))) as [{ ok: boolean; version?: number }];
+      if (reply[0]?.ok && typeof reply[0].version === "number") this.version = reply[0].version;
+      this.helloAckBytes = data.length;
+      this.settle(this.helloAckBytes);
+    } else if (kind === 0x32 && data.subarray(0, CHANGED_PREFIX.length).equals(CHANGED_PREFIX)) {
+      this.record(at, data);
+    }
+  }
+
+  private record(at: number, data: Buffer): void {
+    const head = data.subarray(0, 256).toString();
+    const m = VERSION_RE.exec(head);
+    const version = m ? Number(m[1]) : null;
+    if (version !== null) this.version = version;
+    this.lastReceipt = { at, bytes: data.length, version };
+    if (this.captureFrame) this.lastFrame = data;
+    this.onReceipt?.(this, this.lastReceipt);
+  }
+
+  private settle(bytes: number): void {
+    this.attempt = 0;
+    this.onResync?.(this, bytes);
+    for (const r of this.readyWaiters.splice(0)) r();
+  }
+
+  /** Sends a raw frame (plain mode: the ws reference's control messages). */
+  send(text: string): void {
+    this.ws?.send(text);
+  }
+
+  close(): void {
+    this.closedByUs = true;
+    this.ws?.terminate();
+    this.ws = null;
+  }
+}
+
+/** Views a benchmark spreads its screens over: both door screens and the lobby. */
+export const BENCH_VIEWS = ["room:room-1", "room:room-2", "lobby"] as const;
+
+/** Connects `count` screens in batches (to keep the accept queue short); resolves when all hold a snapshot. */
+export async function connectScreens(
+  url: string,
+  count: number,
+  options: { mode?: ScreenMode; reconnect?: boolean; idPrefix?: string; batch?: number } = {},
+): Promise<BenchScreen[]> {
+  const screens: BenchScreen[] = [];
+  const batch = options.batch ?? 200;
+  for (let i = 0; i < count; i += batch) {
+    const group: BenchScreen[] = [];
+    for (let j = i; j < Math.min(count, i + batch); j++) {
+      const id = `${options.idPrefix ?? "bench"}-${String(j).padStart(6, "0")}`;
+      group.push(new BenchScreen(url, id, BENCH_VIEWS[j % BENCH_VIEWS.length] as string, options.mode, options.reconnect));
+    }
+    await Promise.all(group.map((s) => s.connect()));
+    screens.push(...group);
+  }
+  return screens;
+}
+
+export function closeScreens(screens: BenchScreen[]): void {
+  for (const s of screens) s.close();
+}

@@ -1,0 +1,124 @@
+// The room-door screen: what is on in this room now, what comes next, and every state between.
+// It renders the presenter's texts only; the schedule logic lives in shared/.
+import type { Labels } from "../labels.js";
+import type { CurrentModel, DoorModel, NextModel, SkippedModel } from "../present.js";
+import type { OnAirStore } from "../stores/on-air.js";
+import { AnnouncementBand } from "./Announcements.js";
+import { FitText } from "./FitText.js";
+import { TopBar } from "./TopBar.js";
+
+export function Door({ air, labels }: { air: OnAirStore; labels: Labels }) {
+  const door = air.door.value;
+  return (
+    <div class="screen door">
+      <TopBar air={air} labels={labels}>
+        <h1 class="room-name" data-testid="room-name">
+          {air.roomName}
+        </h1>
+      </TopBar>
+      <AnnouncementBand air={air} />
+      {door?.full && <RoomFull air={air} labels={labels} />}
+      {door?.closed && (
+        <div class="room-full room-closed" data-testid="room-closed">
+          {labels.roomClosed}
+        </div>
+      )}
+      {door ? <DoorBody door={door} air={air} labels={labels} /> : <p class="waiting">{air.roomKnown.value ? "" : labels.waitingForHub}</p>}
+    </div>
+  );
+}
+
+function RoomFull({ air, labels }: { air: OnAirStore; labels: Labels }) {
+  const space = air.spaceIn.value;
+  return (
+    <div class="room-full" data-testid="room-full" role="alert">
+      <div class="room-full-title">{labels.roomFull}</div>
+      <div class="room-full-space">
+        {space.length > 0 ? `${labels.spaceIn}: ${space.join(" · ")}` : labels.nothingElse}
+      </div>
+    </div>
+  );
+}
+
+function DoorBody({ door, air, labels }: { door: DoorModel; air: OnAirStore; labels: Labels }) {
+  return (
+    <main class={`door-body state-${door.state}`}>
+      <section class="now" data-testid="state" data-state={door.state}>
+        {door.headline && (
+          <div class="headline" data-testid="headline">
+            {door.headline}
+          </div>
+        )}
+        {door.subline && <div class="subline">{door.subline}</div>}
+        {door.current && <Current current={door.current} air={air} labels={labels} />}
+      </section>
+      {door.skipped && <Skipped skipped={door.skipped} labels={labels} />}
+      {door.next && <Next next={door.next} labels={labels} afterSkipped={door.skipped?.kind === "cancelled"} />}
+    </main>
+  );
+}
+
+function Current({ current, air, labels }: { current: CurrentModel; air: OnAirStore; labels: Labels }) {
+  return (
+    <div class={`current${current.isBreak ? " current-break" : ""}`}>
+      <div class="label">{labels.now}</div>
+      {current.movedFrom && <div class="moved-note">{current.movedFrom}</div>}
+      <FitText tag="h2" class="current-title" testid="current-title" text={current.title} maxVmin={11} minVmin={5.2} />
+      {current.speakers && (
+        <div class="speakers" data-testid="current-speakers">
+          {current.speakers}
+        </div>
+      )}
+      <div class="meta">
+        <span class="times" data-testid="current-times">
+          {current.times}
+        </span>
+        {current.delay && (
+          <span class="badge badge-late" data-testid="current-delay">
+            {current.delay}
+          </span>
+        )}
+        {current.track && <span class="track">{current.track}</span>}
+      </div>
+      <div class="progress-row">
+        <div class="progress" data-testid="progress">
+          <div class="progress-fill" style={air.progressStyle} />
+        </div>
+        <span class={`time-left${current.overrun ? " overrun" : ""}`} data-testid={current.overrun ? "overrun" : "time-left"}>
+          {current.overrun ?? current.timeLeft}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function Skipped({ skipped, labels }: { skipped: SkippedModel; labels: Labels }) {
+  return (
+    <section class={`skipped skipped-${skipped.kind}`} data-testid={skipped.kind === "moved" ? "moved" : "cancelled"}>
+      <span class={`badge badge-${skipped.kind}`}>{skipped.kind === "moved" ? labels.moved : labels.cancelled}</span>
+      <span class="skipped-title">{skipped.title}</span>
+      {skipped.kind === "moved" && <span class="skipped-note">{skipped.note}</span>}
+    </section>
+  );
+}
+
+function Next({ next, labels, afterSkipped }: { next: NextModel; labels: Labels; afterSkipped: boolean }) {
+  return (
+    <section class="next">
+      <div class="label">{afterSkipped ? labels.insteadNext : labels.next}</div>
+      {next.movedFrom && <div class="moved-note">{next.movedFrom}</div>}
+      <FitText class="next-title" testid="next-title" text={next.title} maxVmin={6.5} minVmin={3.6} />
+      {next.speakers && <div class="next-speakers">{next.speakers}</div>}
+      <div class="meta">
+        <span class="next-when" data-testid="next-when">
+          {next.when}
+        </span>
+        {next.delay && (
+          <span class="badge badge-late" data-testid="next-delay">
+            {next.delay}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

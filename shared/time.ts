@@ -64,7 +64,40 @@ export function localDate(at: number, zone: string): string {
  * day-change hour, so with 04:00 a 01:00 session belongs to the previous evening's day.
  */
 export function conferenceDay(at: number, zone: string, dayChangeHour: number): string {
-  return DateTime.fromMillis(at, { zone }).minus({ hours: dayChangeHour }).toISODate() ?? "";
+  // Compare wall-clock hours rather than subtracting hours from the instant: on a DST night
+  // "04:30 minus 4 h" lands on the previous evening although 04:30 is past the day change.
+  const local = DateTime.fromMillis(at, { zone });
+  if (!local.isValid) return "";
+  const date = local.hour < dayChangeHour ? local.minus({ days: 1 }) : local;
+  return date.toISODate() ?? "";
+}
+
+/** Quarter hours: every modern zone offset and DST transition falls on one, so a day never changes inside one. */
+const DAY_BUCKET_MS = 15 * MINUTE_MS;
+/** Bound on memoised buckets (about 100 days of quarter hours). */
+const MAX_DAY_BUCKETS = 10_000;
+
+/**
+ * A memoised `conferenceDay` for one zone and day-change hour: folding a large schedule asks
+ * for the day of thousands of instants, and luxon costs microseconds per call.
+ */
+export function conferenceDayOf(zone: string, dayChangeHour: number): (at: number) => string {
+  const memo = new Map<number, string>();
+  return (at) => {
+    const bucket = Math.floor(at / DAY_BUCKET_MS);
+    let day = memo.get(bucket);
+    if (day === undefined) {
+      day = conferenceDay(at, zone, dayChangeHour);
+      if (memo.size < MAX_DAY_BUCKETS) memo.set(bucket, day);
+    }
+    return day;
+  };
+}
+
+/** The hub clock: real time, or the rehearsal clock `anchorVirtual + (realNow - anchorReal) * rate`. */
+export function hubNow(clock: { anchorVirtual: number; anchorReal: number; rate: number } | null, realNow: number): number {
+  if (clock === null) return realNow;
+  return Math.round(clock.anchorVirtual + (realNow - clock.anchorReal) * clock.rate);
 }
 
 /** The instant a conference day begins: `day` at the day-change hour in `zone`. */
@@ -75,4 +108,9 @@ export function conferenceDayStart(day: string, zone: string, dayChangeHour: num
 /** Whole minutes between two instants (rounded toward zero). */
 export function minutesBetween(from: number, to: number): number {
   return Math.trunc((to - from) / MINUTE_MS);
+}
+
+/** The UTC offset of `zone` at an instant, in minutes (e.g. 60 for Europe/Berlin in winter). */
+export function zoneOffsetMinutes(at: number, zone: string): number {
+  return DateTime.fromMillis(at, { zone }).offset;
 }

@@ -1,0 +1,60 @@
+// Resolving one room's day: each session asks for its requested times; a session is pushed only
+// as far as needed to clear the ones before it (so gaps absorb delays), a break or lunch keeps
+// its end and shrinks first (down to zero length, then it is pushed), and nothing is ever pulled
+// earlier than it asked. Overlaps the printed schedule already had are left alone.
+import { BREAK_TYPES } from "./model.js";
+import { overlappedInPlan, requestedEnd, requestedStart, type SessionState } from "./fold-state.js";
+
+/** Where a session ends up, UTC ms, and which timing changes of the sessions before it pushed it. */
+export interface Placement {
+  start: number;
+  end: number;
+  /** Positions of the changes that moved it in time, its own and those of whoever pushed it. */
+  timedBy: number[];
+}
+
+/** A session that takes no part in its room's running order (cancelled, background, moved-out marker). */
+export function placeAlone(s: SessionState): Placement {
+  const start = requestedStart(s);
+  const end = s.endedAt === null ? requestedEnd(s) : Math.max(start, s.endedAt);
+  return { start, end, timedBy: s.timedBy };
+}
+
+/**
+ * Places a room's sessions of one day, given in running order (see compareOrder). A `started`
+ * session keeps its start and cuts short whatever before it still runs then.
+ */
+export function placeRoomDay(items: readonly SessionState[]): Placement[] {
+  const placed: Placement[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const s = items[i]!;
+    const asked = requestedStart(s);
+    let start = asked;
+    let pusher: Placement | null = null;
+    if (s.pinned) {
+      for (let j = 0; j < i; j++) {
+        const p = placed[j]!;
+        if (p.end > start && !overlappedInPlan(items[j]!, s)) p.end = Math.max(p.start, start);
+      }
+    } else {
+      for (let j = 0; j < i; j++) {
+        const p = placed[j]!;
+        if (p.end > start && !overlappedInPlan(items[j]!, s)) {
+          start = p.end;
+          pusher = p;
+        }
+      }
+    }
+    let end = BREAK_TYPES.has(s.type) && !s.pinned ? Math.max(requestedEnd(s), start) : start + s.baseDuration;
+    if (s.endedAt !== null) end = Math.max(start, s.endedAt);
+    const timedBy = pusher && start > asked ? union(s.timedBy, pusher.timedBy) : s.timedBy;
+    placed.push({ start, end, timedBy });
+  }
+  return placed;
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0) return a as number[];
+  if (a.length === 0) return b as number[];
+  return [...new Set([...a, ...b])];
+}

@@ -1,0 +1,130 @@
+// fold(imported, changes) → the effective schedule, the only thing screens see. Pure,
+// deterministic, and it never throws: a change that no longer applies is reported as orphaned.
+import type { Change, EffectiveSchedule, EffectiveSession, Event, Room } from "./model.js";
+import { type Placement, placeAlone, placeRoomDay } from "./absorb.js";
+import { activeChanges, applyChange, MOVED_OUT_SUFFIX } from "./apply-change.js";
+import { compareOrder, createFoldState, type FoldState, isBackground, orderKey, type SessionState } from "./fold-state.js";
+import { displayTitleOf } from "./titles.js";
+
+export { MOVED_OUT_SUFFIX } from "./apply-change.js";
+
+/** The key of the session a moved-out marker stands for (any other key is returned as is). */
+export function sessionKeyOf(key: string): string {
+  return key.endsWith(MOVED_OUT_SUFFIX) ? key.slice(0, -MOVED_OUT_SUFFIX.length) : key;
+}
+
+/** Applies `changes` (in `seq` order, whatever order they are given in) to the imported event. */
+export function fold(event: Event, changes: readonly Change[]): EffectiveSchedule {
+  const state = createFoldState(event);
+  const active = activeChanges(changes, state);
+  active.forEach((change, pos) => applyChange(state, change, pos));
+  const placements = placeAll(state);
+  const roomRank = new Map(sortedRooms(event.rooms).map((room, i) => [room.id, i]));
+  const sessions: EffectiveSession[] = [];
+  for (const s of state.list) {
+    const placed = placements.get(s) ?? placeAlone(s);
+    const base = effective(state, s, placed, active);
+    sessions.push(base);
+    // The printed schedule still lists the session in its old room: leave a "moved to" marker there.
+    if (s.roomId !== s.plannedRoom) sessions.push(movedOutMarker(s, base));
+  }
+  sessions.sort((a, b) => compareSessions(a, b, roomRank));
+  const meta = { ...event } as Partial<Event>;
+  delete meta.rooms;
+  delete meta.sessions;
+  return {
+    event: meta as EffectiveSchedule["event"],
+    rooms: sortedRooms(event.rooms),
+    sessions,
+    roomStatus: state.roomStatus,
+    announcements: [...state.announcements.values()],
+    clock: state.clock,
+    orphaned: state.orphaned.sort((a, b) => a.seq - b.seq).map(({ changeId, reason }) => ({ changeId, reason })),
+  };
+}
+
+/** Rooms in lobby order: `order`, then their position in the event. */
+export function sortedRooms(rooms: readonly Room[]): Room[] {
+  return rooms
+    .map((room, i) => ({ room, i }))
+    .sort((a, b) => a.room.order - b.room.order || a.i - b.i)
+    .map(({ room }) => ({ ...room }));
+}
+
+/** Groups the sessions that run into their room's day and resolves each group. */
+function placeAll(state: FoldState): Map<SessionState, Placement> {
+  const groups = new Map<string, SessionState[]>();
+  const placements = new Map<SessionState, Placement>();
+  for (const s of state.list) {
+    if (s.cancelled || isBackground(s)) {
+      placements.set(s, placeAlone(s));
+      continue;
+    }
+    const key = `${s.roomId}\u0000${state.dayOf(orderKey(s))}`;
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
+  }
+  for (const group of groups.values()) {
+    group.sort(compareOrder);
+    const placed = placeRoomDay(group);
+    group.forEach((s, i) => placements.set(s, placed[i]!));
+  }
+  return placements;
+}
+
+function effective(state: FoldState, s: SessionState, placed: Placement, active: readonly Change[]): EffectiveSession {
+  const moved = s.roomId !== s.plannedRoom;
+  return {
+    key: s.key,
+    roomId: s.roomId,
+    displayTitle: displayTitleOf(s),
+    title: s.title,
+    untitled: s.untitled,
+    type: s.type,
+    speakers: [...s.speakers],
+    abstract: s.abstract,
+    track: s.track,
+    language: s.language,
+    url: s.url,
+    plannedStart: s.plannedStart,
+    plannedEnd: s.plannedEnd,
+    start: placed.start,
+    end: placed.end,
+    status: s.cancelled ? "cancelled" : moved ? "moved-in" : s.added ? "added" : "scheduled",
+    movedTo: null,
+    movedFrom: moved ? s.plannedRoom : null,
+    day: state.dayOf(orderKey(s)),
+    changeIds: changeIdsOf(s, placed, active),
+  };
+}
+
+/** The old room's slot: the session's requested times there, never pushed by the new room. */
+function movedOutMarker(s: SessionState, moved: EffectiveSession): EffectiveSession {
+  const slot = placeAlone(s);
+  return {
+    ...moved,
+    key: s.key + MOVED_OUT_SUFFIX,
+    roomId: s.plannedRoom,
+    speakers: [...moved.speakers],
+    changeIds: [...moved.changeIds],
+    start: slot.start,
+    end: slot.end,
+    status: "moved-out",
+    movedTo: s.roomId,
+    movedFrom: null,
+  };
+}
+
+function changeIdsOf(s: SessionState, placed: Placement, active: readonly Change[]): string[] {
+  const positions = placed.timedBy.length === 0 ? s.shapedBy : [...new Set([...s.shapedBy, ...placed.timedBy])];
+  return positions.sort((a, b) => a - b).map((p) => active[p]!.id);
+}
+
+function compareSessions(a: EffectiveSession, b: EffectiveSession, roomRank: Map<string, number>): number {
+  const ra = roomRank.get(a.roomId) ?? Number.MAX_SAFE_INTEGER;
+  const rb = roomRank.get(b.roomId) ?? Number.MAX_SAFE_INTEGER;
+  if (ra !== rb) return ra - rb;
+  if (a.roomId !== b.roomId) return a.roomId < b.roomId ? -1 : 1;
+  return a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}

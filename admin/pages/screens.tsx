@@ -1,0 +1,75 @@
+// Every screen that ever connected: pair (assign a view), rename, identify, reload, forget.
+import { useState } from "preact/hooks";
+import type { ScreenInfo } from "../../shared/protocol.js";
+import { useStores } from "../context.js";
+import { agoText, offsetText, sortScreens, viewChoices, viewLabel } from "../derive/screens.js";
+
+export function ScreensPage() {
+  const { admin } = useStores();
+  const screens = sortScreens(admin.state.value!.screens);
+  return (
+    <>
+      <h2>Screens</h2>
+      <p class="muted">
+        A new screen shows a pairing code: find it here and pick what it shows. Open /display on a screen to add one.
+      </p>
+      <ul class="list">
+        {screens.length === 0 && <li class="muted">No screen has connected yet.</li>}
+        {screens.map((s) => (
+          <ScreenRow key={s.screenId} screen={s} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ScreenRow({ screen }: { screen: ScreenInfo }) {
+  const { admin, clock, commands, feedback } = useStores();
+  const rooms = admin.state.value!.rooms;
+  const [view, setView] = useState<string>(screen.view ?? "");
+  const [name, setName] = useState(screen.name ?? "");
+  const id = screen.screenId;
+  return (
+    <li class="list-item screen" data-testid="screen" data-screen={id} data-code={screen.pairingCode}>
+      <p class="screen-head">
+        <span class={screen.online ? "screen-dot online" : "screen-dot offline"}>{screen.online ? "● online" : "○ offline"}</span>
+        <strong class="pairing-code">{screen.pairingCode}</strong>
+        <span>{screen.name ?? "(no name)"}</span>
+      </p>
+      <p class="muted">
+        {`${viewLabel(screen.view, rooms)} · seen ${agoText(screen.lastSeen, clock.realNow.value)} · clock ${offsetText(screen.clockOffsetMs)} · app ${screen.appVersion ?? "?"}`}
+      </p>
+      <div class="row">
+        <select aria-label="View" data-testid="screen-view" value={view} onChange={(e) => setView(e.currentTarget.value)}>
+          {viewChoices(rooms).map((c) => (
+            <option key={c.view ?? ""} value={c.view ?? ""}>{c.label}</option>
+          ))}
+        </select>
+        <button type="button" class="action primary" data-testid="screen-assign" disabled={view === (screen.view ?? "")}
+          onClick={() => void commands.assignScreen(id, view === "" ? null : view).then((r) => feedback.report(r, `${screen.pairingCode} now shows ${viewLabel(view || null, rooms)}`))}>
+          {screen.view === null ? "Pair" : "Assign"}
+        </button>
+      </div>
+      <form class="row" onSubmit={(e) => {
+        e.preventDefault();
+        void commands.renameScreen(id, name).then((r) => feedback.report(r, "Renamed"));
+      }}>
+        <input aria-label="Name" data-testid="screen-name" value={name} maxLength={100} placeholder="e.g. Room 1 door"
+          onInput={(e) => setName(e.currentTarget.value)} />
+        <button type="submit" class="action secondary">Rename</button>
+      </form>
+      <div class="row">
+        <button type="button" class="action secondary" data-testid="screen-identify"
+          onClick={() => void commands.identifyScreen(id).then((r) => feedback.report(r, "The screen shows its name now"))}>Identify</button>
+        <button type="button" class="action secondary" data-testid="screen-reload"
+          onClick={() => void commands.reloadScreen(id).then((r) => feedback.report(r, "Reloading the screen"))}>Reload</button>
+        <button type="button" class="action danger" data-testid="screen-forget"
+          onClick={() => {
+            if (confirm(`Forget screen ${screen.pairingCode}? It will show a new pairing code.`)) {
+              void commands.forgetScreen(id).then((r) => feedback.report(r, "Forgotten"));
+            }
+          }}>Forget</button>
+      </div>
+    </li>
+  );
+}

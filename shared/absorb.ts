@@ -1,7 +1,8 @@
 // Resolving one room's day: each session asks for its requested times; a session is pushed only
-// as far as needed to clear the ones before it (so gaps absorb delays), a break or lunch keeps
-// its end and shrinks first (down to zero length, then it is pushed), and nothing is ever pulled
-// earlier than it asked. Overlaps the printed schedule already had are left alone.
+// as far as needed to clear the ones before it (so gaps absorb delays); a break or lunch keeps
+// its end and shrinks first (down to zero length, then it is pushed), and a session asked to
+// start during a break cuts the break short; nothing is ever pulled earlier than it asked.
+// Overlaps the printed schedule already had are left alone.
 import { BREAK_TYPES } from "./model.js";
 import { overlappedInPlan, requestedEnd, requestedStart, type SessionState } from "./fold-state.js";
 
@@ -39,7 +40,18 @@ export function placeRoomDay(items: readonly SessionState[]): Placement[] {
     } else {
       for (let j = 0; j < i; j++) {
         const p = placed[j]!;
-        if (p.end > start && !overlappedInPlan(items[j]!, s)) {
+        if (p.end > start && !BREAK_TYPES.has(items[j]!.type) && !overlappedInPlan(items[j]!, s)) {
+          start = p.end;
+          pusher = p;
+        }
+      }
+      // A break or lunch still running when this session is due gives up its end rather than
+      // push anything; only one that has not begun by then (shrunk to nothing) pushes.
+      for (let j = 0; j < i; j++) {
+        const p = placed[j]!;
+        if (p.end <= start || !BREAK_TYPES.has(items[j]!.type) || overlappedInPlan(items[j]!, s)) continue;
+        if (p.start <= start) p.end = start;
+        else {
           start = p.end;
           pusher = p;
         }

@@ -13,6 +13,7 @@ const gzipBytes = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).le
 
 /** "preact", "@preact/signals-core", or "roomcast display/…" for our own code. */
 function owner(id: string): string {
+  if (id.startsWith("\0")) return "bundler runtime";
   const clean = id.replace(/\?.*$/, "");
   const nm = clean.lastIndexOf("node_modules/");
   if (nm >= 0) {
@@ -20,7 +21,7 @@ function owner(id: string): string {
     return parts[0]?.startsWith("@") ? `${parts[0]}/${parts[1]}` : (parts[0] ?? clean);
   }
   const rel = clean.startsWith(REPO_ROOT) ? clean.slice(REPO_ROOT.length + 1) : clean;
-  return `roomcast ${rel.split("/")[0]}/`;
+  return rel.includes("/") ? `roomcast ${rel.split("/")[0]}/` : `roomcast ${rel}`;
 }
 
 export async function run(): Promise<BenchResult> {

@@ -28,6 +28,8 @@ function backoffMs(attempt: number): number {
 export class BenchScreen {
   ws: WebSocket | null = null;
   version: number | null = null;
+  /** The hub's build, learnt from the first snapshot; a screen on another build always gets a snapshot. */
+  appVersion = "bench";
   /** Bytes of every frame received since the last reset (payload bytes, not TCP). */
   bytesIn = 0;
   lastReceipt: Receipt | null = null;
@@ -87,14 +89,15 @@ export class BenchScreen {
     const kind = data[1];
     if (kind === 0x30) {
       // Namespace connected: say hello with the version we hold (the hub may skip the snapshot).
-      const hello = { screenId: this.screenId, view: this.view, version: this.version, appVersion: "bench" };
+      const hello = { screenId: this.screenId, view: this.view, version: this.version, appVersion: this.appVersion };
       this.helloAckBytes = 0;
       ws.send(`42/display,1${JSON.stringify(["screen:hello", hello])}`);
     } else if (kind === 0x33) {
       // 43/display,1[reply]: the hello ack.
       const text = data.toString();
-      const reply = JSON.parse(text.slice(text.indexOf("["))) as [{ ok: boolean; version?: number }];
+      const reply = JSON.parse(text.slice(text.indexOf("["))) as [{ ok: boolean; version?: number; snapshot?: { appVersion?: string } | null }];
       if (reply[0]?.ok && typeof reply[0].version === "number") this.version = reply[0].version;
+      if (reply[0]?.snapshot?.appVersion) this.appVersion = reply[0].snapshot.appVersion;
       this.helloAckBytes = data.length;
       this.settle(this.helloAckBytes);
     } else if (kind === 0x32 && data.subarray(0, CHANGED_PREFIX.length).equals(CHANGED_PREFIX)) {

@@ -1,0 +1,83 @@
+// What the namespace handlers share with the hub: types, the context, and the one wrapper that
+// turns an unexpected exception into an `internal` answer with the details in the log.
+import type { Namespace } from "socket.io";
+import type {
+  AdminClientToServer,
+  AdminServerToClient,
+  AdminState,
+  DisplayClientToServer,
+  DisplayServerToClient,
+  DisplaySnapshot,
+  Failure,
+  Result,
+  Role,
+  VolunteerLinkInfo,
+} from "../shared/protocol.js";
+import type { Auth } from "./auth.js";
+import type { Log } from "./log.js";
+import type { Schedule } from "./schedule.js";
+import type { ScreenEntry, ScreenRegistry } from "./screens.js";
+import type { Store, VolunteerLinkRow } from "./store.js";
+import type { ViewContent } from "./views.js";
+
+export interface DisplaySocketData {
+  screenId?: string;
+  /** The view from the screen's URL; it wins over the organizer's assignment. */
+  urlView?: string | null;
+  view?: string | null;
+}
+export interface AdminSocketData {
+  role: Role;
+}
+export type DisplayNamespace = Namespace<DisplayClientToServer, DisplayServerToClient, Record<string, never>, DisplaySocketData>;
+export type AdminNamespace = Namespace<AdminClientToServer, AdminServerToClient, Record<string, never>, AdminSocketData>;
+
+export interface HubDeps {
+  store: Store;
+  auth: Auth;
+  /** Real time, UTC ms (tests pass a fixed clock). */
+  realNow: () => number;
+  /** The build screens should run (hash of dist/display/index.html). */
+  appVersion: string;
+  log: Log;
+}
+
+export interface HubContext extends HubDeps {
+  schedule: Schedule;
+  screens: ScreenRegistry;
+  display: DisplayNamespace;
+  admin: AdminNamespace;
+  contentFor(view: string | null): { content: ViewContent; json: string };
+  snapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot;
+  adminState(role: Role): AdminState;
+  publish(): void;
+  publishAdmins(only?: "organizers"): void;
+  screensChanged(): void;
+  linkInfo(link: VolunteerLinkRow): VolunteerLinkInfo;
+}
+
+export const INTERNAL: Failure = { ok: false, error: "internal", message: "something went wrong on the hub; it has been logged" };
+
+export const fail = (error: Failure["error"], message: string, extra: Partial<Failure> = {}): Failure => ({ ok: false, error, message, ...extra });
+
+type Ack<T extends object> = (result: Result<T>) => void;
+
+/**
+ * Wraps a command handler: a missing ack becomes a no-op (crafted messages may omit it), and an
+ * exception is logged with its details and answered with `internal`, never with its message.
+ */
+export function command<P, T extends object>(
+  log: Log,
+  name: string,
+  handler: (payload: P, ack: Ack<T>) => void,
+): (payload: P, ack?: unknown) => void {
+  return (payload, ack) => {
+    const reply: Ack<T> = typeof ack === "function" ? (ack as Ack<T>) : () => undefined;
+    try {
+      handler(payload, reply);
+    } catch (err) {
+      log.error(`${name} failed`, err);
+      reply(INTERNAL);
+    }
+  };
+}

@@ -1,0 +1,57 @@
+// /display: anonymous and read-only. A screen says hello (and gets its snapshot, or null when
+// it is already current), syncs its clock, and sends heartbeats. There is no handler that
+// changes the schedule here, so a screen cannot change anything.
+import { type DisplaySnapshot, HeartbeatSchema, ScreenHelloSchema, toIssues } from "../shared/protocol.js";
+import { command, type DisplayNamespace, fail, type HubContext } from "./hub-context.js";
+import { viewRoom } from "./views.js";
+
+export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
+  const log = ctx.log.child("display");
+
+  nsp.on("connection", (socket) => {
+    socket.on(
+      "screen:hello",
+      command<unknown, { version: number; snapshot: DisplaySnapshot | null }>(log, "screen:hello", (raw, ack) => {
+        const parsed = ScreenHelloSchema.safeParse(raw);
+        if (!parsed.success) return ack(fail("invalid-payload", "hello does not match its schema", { issues: toIssues(parsed.error) }));
+        const hello = parsed.data;
+        const previous = socket.data.screenId;
+        if (previous && previous !== hello.screenId) ctx.screens.disconnect(previous, socket.id);
+        const screen = ctx.screens.connect(hello.screenId, socket.id, hello.appVersion);
+        if (!screen) return ack(fail("rate-limited", "this hub already knows too many screens; forget some on the admin page"));
+
+        const view = hello.view ?? screen.view;
+        if (socket.data.view !== undefined) socket.leave(viewRoom(socket.data.view));
+        socket.data = { screenId: hello.screenId, urlView: hello.view, view };
+        screen.liveView = view;
+        socket.join(viewRoom(view));
+
+        // A screen whose URL fixes its view and that holds the current version and build needs
+        // nothing; one shown by assignment always gets its snapshot (assignment may have changed).
+        const current = hello.view !== null && hello.version === ctx.schedule.version && hello.appVersion === ctx.appVersion;
+        ack({ ok: true, version: ctx.schedule.version, snapshot: current ? null : ctx.snapshotFor(view, screen) });
+        ctx.screensChanged();
+      }),
+    );
+
+    socket.on("clock:sync", (_sentAt: unknown, ack?: unknown) => {
+      // Answer first, think later: every microsecond here is clock error on the screen.
+      if (typeof ack === "function") ack({ hubReal: ctx.realNow() });
+    });
+
+    socket.on("screen:heartbeat", (raw: unknown) => {
+      const parsed = HeartbeatSchema.safeParse(raw);
+      const screenId = socket.data.screenId;
+      if (!parsed.success || !screenId) return;
+      ctx.screens.heartbeat(screenId, parsed.data);
+      ctx.screensChanged();
+    });
+
+    socket.on("disconnect", () => {
+      const screenId = socket.data.screenId;
+      if (!screenId) return;
+      ctx.screens.disconnect(screenId, socket.id);
+      ctx.screensChanged();
+    });
+  });
+}

@@ -1,0 +1,162 @@
+// The socket.io hub: one schedule, two namespaces. Screens (/display) are anonymous and
+// read-only; admins (/admin) are signed in by cookie. On every change the hub builds each view's
+// snapshot once and sends it to that view's socket.io room, and only to views whose content changed.
+import type { Server } from "socket.io";
+import { MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
+import type { AdminState, DisplaySnapshot, Role, VolunteerLinkInfo } from "../shared/protocol.js";
+import { attachAdmin } from "./hub-admin.js";
+import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
+import { attachDisplay } from "./hub-display.js";
+import { createSchedule } from "./schedule.js";
+import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from "./screens.js";
+import type { Store, VolunteerLinkRow } from "./store.js";
+import { type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
+
+/** Coalesces screen list updates to organizers to at most one per interval, ms. */
+export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
+/** How often expired volunteer links are swept and their sockets disconnected, ms. */
+export const LINK_SWEEP_INTERVAL_MS = 15_000;
+
+export type Hub = ReturnType<typeof createHub>;
+
+export function createHub(io: Server, deps: HubDeps) {
+  const { store, realNow, appVersion, log } = deps;
+  const schedule = createSchedule(store, realNow);
+  const screens = createScreenRegistry(store, realNow);
+  const display = io.of(DISPLAY_NAMESPACE) as unknown as DisplayNamespace;
+  const admin = io.of(ADMIN_NAMESPACE) as unknown as AdminNamespace;
+
+  // One build per view and version; thousands of screens of one view share it.
+  const contentCache = new Map<string, { version: number; content: ViewContent; json: string }>();
+  // What each view room last received, so unchanged views are not sent anything.
+  const lastSent = new Map<string, string>();
+
+  function contentFor(view: string | null): { content: ViewContent; json: string } {
+    const key = viewRoom(view);
+    const cached = contentCache.get(key);
+    if (cached && cached.version === schedule.version) return cached;
+    const content = viewContent(schedule.effective, view, schedule.now());
+    const built = { version: schedule.version, content, json: JSON.stringify(content) };
+    contentCache.set(key, built);
+    return built;
+  }
+
+  function snapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot {
+    return {
+      version: schedule.version,
+      appVersion,
+      view,
+      pairingCode: screen?.pairingCode ?? "",
+      screenName: screen?.name ?? null,
+      ...contentFor(view).content,
+    };
+  }
+
+  /** Sends every populated view whose content changed its new snapshot. */
+  function publishDisplays(): void {
+    contentCache.clear();
+    const live = new Set<string>();
+    for (const [room, members] of display.adapter.rooms) {
+      const view = viewOfRoom(room);
+      if (view === undefined) continue;
+      live.add(room);
+      const { json } = contentFor(view);
+      if (lastSent.get(room) === json) continue;
+      lastSent.set(room, json);
+      if (view === null) {
+        // Unassigned screens each show their own pairing code: few of them, sent one by one.
+        for (const id of members) {
+          const socket = display.sockets.get(id);
+          const screen = socket?.data.screenId ? screens.get(socket.data.screenId) : undefined;
+          socket?.emit("schedule:changed", snapshotFor(null, screen ?? null));
+        }
+      } else {
+        // Per-screen fields are empty in a broadcast: screens keep theirs from hello / screen:assigned.
+        display.to(room).emit("schedule:changed", snapshotFor(view, null));
+      }
+    }
+    for (const room of lastSent.keys()) if (!live.has(room)) lastSent.delete(room);
+  }
+
+  function linkInfo(link: VolunteerLinkRow): VolunteerLinkInfo {
+    return { id: link.id, label: link.label, roomIds: link.roomIds, expiresAt: link.expiresAt, revoked: link.revoked, createdAt: link.createdAt };
+  }
+
+  function adminState(role: Role): AdminState {
+    const e = schedule.effective;
+    const organizer = role.kind === "organizer";
+    return {
+      version: schedule.version,
+      appVersion,
+      role,
+      event: e.event,
+      rooms: e.rooms,
+      sessions: e.sessions,
+      roomStatus: e.roomStatus,
+      announcements: e.announcements,
+      clock: e.clock,
+      orphaned: e.orphaned,
+      changes: schedule.changes.slice(-MAX_ADMIN_LOG_ENTRIES).map((c) => c.change),
+      screens: organizer ? screens.list() : [],
+      volunteerLinks: organizer ? store.listLinks().map(linkInfo) : [],
+    };
+  }
+
+  function publishAdmins(only?: "organizers"): void {
+    for (const socket of admin.sockets.values()) {
+      if (only && socket.data.role.kind !== "organizer") continue;
+      socket.emit("admin:state", adminState(socket.data.role));
+    }
+  }
+
+  /** After any change or import: screens first (they are the point), then admins. */
+  function publish(): void {
+    publishDisplays();
+    publishAdmins();
+  }
+
+  let screensTimer: NodeJS.Timeout | null = null;
+  function screensChanged(): void {
+    if (screensTimer) return;
+    screensTimer = setTimeout(() => {
+      screensTimer = null;
+      admin.to("organizers").emit("screens:changed", screens.list());
+    }, SCREENS_NOTIFY_INTERVAL_MS);
+    screensTimer.unref();
+  }
+
+  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, snapshotFor, adminState, publish, publishAdmins, screensChanged, linkInfo };
+  attachDisplay(display, ctx);
+  attachAdmin(admin, ctx);
+
+  const flushTimer = setInterval(() => screens.flush(), SCREEN_FLUSH_INTERVAL_MS);
+  flushTimer.unref();
+  const sweepTimer = setInterval(() => {
+    for (const socket of admin.sockets.values()) {
+      const role = socket.data.role;
+      if (role.kind === "volunteer" && !deps.auth.usableLink(role.linkId)) socket.disconnect(true);
+    }
+  }, LINK_SWEEP_INTERVAL_MS);
+  sweepTimer.unref();
+
+  return {
+    schedule,
+    screens,
+    /** Hub time (rehearsal clock when set), UTC ms. */
+    now: () => schedule.now(),
+    publish,
+    /** Re-reads the store after an import committed elsewhere and tells every screen and admin. */
+    reload(): void {
+      schedule.reload();
+      publish();
+    },
+    /** Stops timers and writes pending screen bookkeeping; the caller closes sockets and store. */
+    close(): void {
+      clearInterval(flushTimer);
+      clearInterval(sweepTimer);
+      if (screensTimer) clearTimeout(screensTimer);
+      screens.flush();
+    },
+    log,
+  };
+}

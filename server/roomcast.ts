@@ -1,0 +1,135 @@
+// startRoomcast: builds the whole hub (store, auth, socket.io hub, express app) on one HTTP
+// server and starts listening. main.ts is the command line around it; tests call it on port 0.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Router } from "express";
+import { Server } from "socket.io";
+import { MAX_SOCKET_PAYLOAD_BYTES } from "../shared/protocol.js";
+import { createApp } from "./app.js";
+import { computeAppVersion } from "./app-version.js";
+import { createAuth, type PasswordStatus } from "./auth.js";
+import { createHub, type Hub } from "./hub.js";
+import { createLog } from "./log.js";
+import { importScheduleFile } from "./schedule-file.js";
+import { seedSchedule } from "./seed.js";
+import { openStore, type Store } from "./store.js";
+
+export interface RoomcastOptions {
+  dataDir: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  /** "planet-nix-2025" | "nixcon-2023" | "fosdem-2026-nix", or null for none. */
+  demo: string | null;
+  /** A schedule file imported at start; wins over the demo. */
+  scheduleFile: string | null;
+  /** Overrides (and replaces) the stored organizer password. */
+  adminPassword: string | null;
+  /** The Vite build (entries display/index.html, admin/index.html, assets/). */
+  distDir: string;
+  /** UTC ms: start the rehearsal clock here instead of the demo's default. */
+  clockStart?: number | null;
+  /** Real time, UTC ms (tests may fix it). */
+  realNow?: () => number;
+  quiet?: boolean;
+  /** Generate a new organizer password (printed once), signing every organizer out. */
+  resetPassword?: boolean;
+  /** IANA zone for a schedule file whose format carries none (pasted text). */
+  scheduleZone?: string;
+  /** Routers mounted under /api, e.g. the import API. */
+  extraRouters?: (hub: Hub, deps: { store: Store; auth: ReturnType<typeof createAuth> }) => Router[];
+}
+
+export interface RunningRoomcast {
+  /** e.g. "http://127.0.0.1:4000" */
+  url: string;
+  port: number;
+  /** The organizer password when known this start (generated, reset or from the environment), else "". */
+  adminPassword: string;
+  passwordStatus: PasswordStatus;
+  appVersion: string;
+  store: Store;
+  hub: Hub;
+  close(): Promise<void>;
+}
+
+/** Who a demo's own changes are recorded as. */
+const DEMO_ROLE = { kind: "organizer", name: "demo" } as const;
+
+export async function startRoomcast(options: RoomcastOptions): Promise<RunningRoomcast> {
+  const log = createLog("roomcast", options.quiet ?? false);
+  const realNow = options.realNow ?? Date.now;
+  // A broken schedule file stops the hub before anything is touched.
+  const file = options.scheduleFile ? await importScheduleFile(options.scheduleFile, options.scheduleZone) : null;
+
+  const store = openStore(options.dataDir);
+  try {
+    const demoStart = seedSchedule(store, { demo: file ? null : options.demo, file }, realNow(), log);
+    const auth = createAuth(store, realNow);
+    const password = await auth.ensurePassword(options.adminPassword, options.resetPassword ?? false);
+    store.purgeSessions(realNow());
+    const appVersion = computeAppVersion(options.distDir);
+
+    const httpServer = createServer();
+    const io = new Server(httpServer, {
+      maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+      // Snapshots go out pre-encoded to whole rooms; compressing per connection would undo that.
+      perMessageDeflate: false,
+      httpCompression: false,
+      serveClient: false,
+    });
+    const hub = createHub(io, { store, auth, realNow, appVersion, log: log.child("hub") });
+
+    // Every start of a demo begins its rehearsal again, so a new user sees live talks at once.
+    const clockStart = options.clockStart ?? demoStart;
+    if (clockStart !== null) {
+      const result = hub.schedule.apply({ kind: "clock", set: { virtual: clockStart, rate: 1 } }, DEMO_ROLE);
+      if (!result.ok) throw new Error(`cannot set the rehearsal clock: ${result.message}`);
+    }
+
+    const app = createApp({
+      auth,
+      hub,
+      distDir: options.distDir,
+      appVersion,
+      realNow,
+      log: log.child("http"),
+      extraRouters: options.extraRouters?.(hub, { store, auth }) ?? [],
+    });
+    httpServer.on("request", app);
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(options.port, options.host ?? "0.0.0.0", () => {
+        httpServer.off("error", reject);
+        resolve();
+      });
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    const host = !options.host || options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+
+    let closed: Promise<void> | null = null;
+    return {
+      url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+      port,
+      adminPassword: password.password ?? "",
+      passwordStatus: password.status,
+      appVersion,
+      store,
+      hub,
+      close() {
+        closed ??= (async () => {
+          hub.close();
+          const ioClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
+          httpServer.closeAllConnections();
+          await ioClosed;
+          store.close();
+        })();
+        return closed;
+      },
+    };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}

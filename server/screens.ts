@@ -1,0 +1,152 @@
+// Every screen that ever connected: pairing code, name, assigned view, and what its heartbeat
+// says. Memory is the truth while the hub runs; rows are written in batches so thousands of
+// screens reconnecting at once cost one transaction, not thousands of fsyncs. Organizer actions
+// (assign, rename, forget) are written at once.
+import { randomInt } from "node:crypto";
+import type { ScreenInfo } from "../shared/protocol.js";
+import type { ScreenRow, Store } from "./store.js";
+
+// No 0/O, 1/I/L, 2/Z, 5/S, 8/B, G/6: the code is read from across a room and typed on a phone.
+const PAIRING_ALPHABET = "ACDEFHJKMNPQRTUVWXY34679";
+export const PAIRING_CODE_LENGTH = 4;
+/** Screens remembered at most; beyond it the longest-unseen unassigned screen is forgotten. */
+export const MAX_SCREENS = 10_000;
+/** How often heartbeat bookkeeping is written to the database, ms. */
+export const SCREEN_FLUSH_INTERVAL_MS = 5_000;
+
+export interface ScreenEntry extends ScreenRow {
+  /** socket ids currently connected as this screen. */
+  sockets: Set<string>;
+  /** The view the screen shows now (its URL view, else the assigned one). */
+  liveView: string | null;
+}
+
+export function newPairingCode(taken: (code: string) => boolean): string {
+  for (;;) {
+    const code = Array.from({ length: PAIRING_CODE_LENGTH }, () => PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)]).join("");
+    if (!taken(code)) return code;
+  }
+}
+
+export type ScreenRegistry = ReturnType<typeof createScreenRegistry>;
+
+export function createScreenRegistry(store: Store, now: () => number) {
+  const screens = new Map<string, ScreenEntry>();
+  const codes = new Set<string>();
+  const dirty = new Set<string>();
+  for (const row of store.listScreens()) {
+    screens.set(row.id, { ...row, sockets: new Set(), liveView: null });
+    codes.add(row.pairingCode);
+  }
+
+  const rowOf = (e: ScreenEntry): ScreenRow => ({
+    id: e.id,
+    pairingCode: e.pairingCode,
+    name: e.name,
+    view: e.view,
+    firstSeen: e.firstSeen,
+    lastSeen: e.lastSeen,
+    clockOffsetMs: e.clockOffsetMs,
+    appVersion: e.appVersion,
+  });
+
+  function evictOne(): boolean {
+    let oldest: ScreenEntry | null = null;
+    for (const e of screens.values()) {
+      if (e.sockets.size > 0 || e.view !== null || e.name !== null) continue;
+      if (!oldest || e.lastSeen < oldest.lastSeen) oldest = e;
+    }
+    if (!oldest) return false;
+    forget(oldest.id);
+    return true;
+  }
+
+  function forget(id: string): ScreenEntry | null {
+    const entry = screens.get(id);
+    if (!entry) return null;
+    screens.delete(id);
+    codes.delete(entry.pairingCode);
+    dirty.delete(id);
+    store.deleteScreen(id);
+    return entry;
+  }
+
+  return {
+    get: (id: string): ScreenEntry | undefined => screens.get(id),
+
+    /** Registers a connection of `id` (new screens get a pairing code); null when the hub is full. */
+    connect(id: string, socketId: string, appVersion: string): ScreenEntry | null {
+      let entry = screens.get(id);
+      if (!entry) {
+        if (screens.size >= MAX_SCREENS && !evictOne()) return null;
+        const at = now();
+        const pairingCode = newPairingCode((c) => codes.has(c));
+        codes.add(pairingCode);
+        entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, sockets: new Set(), liveView: null };
+        screens.set(id, entry);
+      }
+      entry.sockets.add(socketId);
+      entry.lastSeen = now();
+      if (appVersion) entry.appVersion = appVersion;
+      dirty.add(id);
+      return entry;
+    },
+
+    disconnect(id: string, socketId: string): void {
+      const entry = screens.get(id);
+      if (!entry) return;
+      entry.sockets.delete(socketId);
+      entry.lastSeen = now();
+      dirty.add(id);
+    },
+
+    heartbeat(id: string, beat: { appVersion: string; clockOffsetMs: number }): void {
+      const entry = screens.get(id);
+      if (!entry) return;
+      entry.lastSeen = now();
+      entry.appVersion = beat.appVersion;
+      entry.clockOffsetMs = Math.round(beat.clockOffsetMs);
+      dirty.add(id);
+    },
+
+    /** Organizer edits: written at once. */
+    update(id: string, patch: Partial<Pick<ScreenRow, "name" | "view">>): ScreenEntry | null {
+      const entry = screens.get(id);
+      if (!entry) return null;
+      Object.assign(entry, patch);
+      dirty.delete(id);
+      store.saveScreens([rowOf(entry)]);
+      return entry;
+    },
+
+    forget,
+
+    /** Writes heartbeat bookkeeping gathered since the last flush, in one transaction. */
+    flush(): void {
+      if (dirty.size === 0) return;
+      const rows = [...dirty].flatMap((id) => {
+        const e = screens.get(id);
+        return e ? [rowOf(e)] : [];
+      });
+      dirty.clear();
+      store.saveScreens(rows);
+    },
+
+    /** For the admin page, most recently seen first. */
+    list(): ScreenInfo[] {
+      return [...screens.values()]
+        .sort((a, b) => b.lastSeen - a.lastSeen)
+        .map((e) => ({
+          screenId: e.id,
+          pairingCode: e.pairingCode,
+          name: e.name,
+          view: e.sockets.size > 0 ? e.liveView : e.view,
+          online: e.sockets.size > 0,
+          firstSeen: e.firstSeen,
+          lastSeen: e.lastSeen,
+          clockOffsetMs: e.clockOffsetMs,
+          appVersion: e.appVersion,
+        }));
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// What each view needs from the effective schedule, and nothing more: a door screen gets its own
+// room's sessions, a lobby the rooms it shows. Built once per view and version, then sent to
+// every screen of that view as one pre-encoded broadcast.
+import { type Announcement, type EffectiveSchedule, type EffectiveSession, parseView, type Room } from "../shared/model.js";
+import type { DisplaySnapshot } from "../shared/protocol.js";
+
+/** The view-dependent part of a DisplaySnapshot. */
+export type ViewContent = Pick<DisplaySnapshot, "event" | "rooms" | "sessions" | "roomStatus" | "announcements" | "clock">;
+
+/** The socket.io room of the screens showing `view` (null: unassigned screens). */
+export function viewRoom(view: string | null): string {
+  return view === null ? "unassigned" : `view:${view}`;
+}
+
+/** The view a socket.io room stands for, or undefined when the room is not a view room. */
+export function viewOfRoom(room: string): string | null | undefined {
+  if (room === "unassigned") return null;
+  return room.startsWith("view:") ? room.slice(5) : undefined;
+}
+
+/** Rooms a view shows, in event order; null view (unassigned) shows none. */
+export function roomIdsOfView(view: string | null, rooms: Room[]): string[] {
+  if (view === null) return [];
+  const parsed = parseView(view);
+  if (!parsed) return [];
+  if (parsed.kind === "room") return [parsed.roomId];
+  return parsed.roomIds ?? rooms.map((r) => r.id);
+}
+
+function announcementFor(a: Announcement, view: string | null, shown: ReadonlySet<string>): boolean {
+  switch (a.target.kind) {
+    case "all":
+      return true;
+    case "lobby":
+      return view !== null && view.startsWith("lobby");
+    case "rooms":
+      return a.target.roomIds.some((id) => shown.has(id));
+  }
+}
+
+// Screens never show abstracts; leaving them out keeps a FOSDEM lobby snapshot small.
+function forScreen(s: EffectiveSession): EffectiveSession {
+  return s.abstract === "" ? s : { ...s, abstract: "" };
+}
+
+/**
+ * The part of a snapshot a view needs at hub time `at`: its rooms' sessions (with cancelled and
+ * moved markers), the rooms those sessions point to ("moved to Room 2"), their status, and the
+ * announcements targeting it that have not expired.
+ */
+export function viewContent(effective: EffectiveSchedule, view: string | null, at: number): ViewContent {
+  const shown = new Set(roomIdsOfView(view, effective.rooms));
+  const sessions = effective.sessions.filter((s) => shown.has(s.roomId)).map(forScreen);
+  const named = new Set(shown);
+  for (const s of sessions) {
+    if (s.movedTo) named.add(s.movedTo);
+    if (s.movedFrom) named.add(s.movedFrom);
+  }
+  const roomStatus: DisplaySnapshot["roomStatus"] = {};
+  for (const id of shown) {
+    const status = effective.roomStatus[id];
+    if (status) roomStatus[id] = status;
+  }
+  return {
+    event: effective.event,
+    rooms: effective.rooms.filter((r) => named.has(r.id)),
+    sessions,
+    roomStatus,
+    announcements: effective.announcements.filter((a) => (a.end === null || a.end > at) && announcementFor(a, view, shown)),
+    clock: effective.clock,
+  };
+}

@@ -25,7 +25,11 @@ export function changeRoomIds(change: Change, sessions: EffectiveSession[]): str
   const ids = new Set<string>();
   const key = changeSessionKey(change);
   if (key) {
-    for (const s of sessions) if (s.key === key) ids.add(s.roomId);
+    for (const s of sessions) {
+      if (s.key !== key) continue;
+      ids.add(s.roomId);
+      if (s.movedFrom) ids.add(s.movedFrom); // a moved session still concerns the room it left
+    }
   }
   if (change.kind === "move" || change.kind === "room-status") ids.add(change.roomId);
   if (change.kind === "add") ids.add(change.session.roomId);

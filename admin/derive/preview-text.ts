@@ -34,6 +34,8 @@ function describeSession(p: SessionPreview, type: string, rooms: Room[], zone: s
   const t = (at: number) => formatTime(at, zone);
   const { before, after } = p;
   if (!after) return before ? `${t(before.start)} ${type} removed` : null;
+  // A move shows up twice: the marker it leaves in the old room says nothing new.
+  if (!before && after.status === "moved-out") return null;
   if (!before) return `new ${type} ${t(after.start)}–${t(after.end)}`;
   if (after.status === "cancelled" && before.status !== "cancelled") return `${t(before.start)} ${type} cancelled`;
   if (before.status === "cancelled" && after.status !== "cancelled") return `${t(after.start)} ${type} restored`;

@@ -11,6 +11,7 @@ import { routeHref } from "../derive/route.js";
 import { roomStateText } from "../derive/state-text.js";
 import { parseMinutes } from "../derive/time-input.js";
 import { formatTime } from "../../shared/time.js";
+import { sessionKeyOf } from "../../shared/timeline.js";
 
 const LATE_STEPS = [5, 10, 15] as const;
 
@@ -83,6 +84,7 @@ function RoomPicker() {
 
 function CancelButton({ session, roomId }: { session: EffectiveSession; roomId: string }) {
   const { roomPanel } = useStores();
+  if (session.status === "moved-out") return null; // undo the move in the Log instead
   const cancelled = session.status === "cancelled";
   const kind = cancelled ? "restore" : "cancel";
   return (
@@ -90,7 +92,7 @@ function CancelButton({ session, roomId }: { session: EffectiveSession; roomId: 
       type="button"
       class="secondary"
       data-testid={`${kind}-session`}
-      onClick={() => roomPanel.propose(roomId, { kind, sessionKey: session.key }, `${cancelled ? "Restore" : "Cancel"}: ${session.displayTitle}`)}
+      onClick={() => roomPanel.propose(roomId, { kind, sessionKey: sessionKeyOf(session.key) }, `${cancelled ? "Restore" : "Cancel"}: ${session.displayTitle}`)}
     >
       {cancelled ? "Restore" : "Cancel this session"}
     </button>
@@ -107,7 +109,7 @@ function ThumbZone({ line }: { line: RoomLine }) {
   const late = actionTarget(line.now, "late");
   const busy = roomPanel.busy.value;
   const propose = (target: EffectiveSession | null, change: (key: string) => ChangeInputRaw, verb: string) => {
-    if (target) roomPanel.propose(roomId, change(target.key), `${verb}: ${target.displayTitle}`);
+    if (target) roomPanel.propose(roomId, change(sessionKeyOf(target.key)), `${verb}: ${target.displayTitle}`);
   };
   const customMinutes = parseMinutes(custom);
   const full = line.now.roomStatus === "full";

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { hubTimeAt, offsetFromDateHeader, rateLabel } from "../../../admin/derive/clock.js";
+
+describe("hub time on the admin page", () => {
+  it("is real time without a rehearsal clock", () => {
+    expect(hubTimeAt(null, 1_000_000)).toBe(1_000_000);
+  });
+
+  it("runs the rehearsal clock from its anchor at its rate", () => {
+    const virtual = Date.parse("2025-03-06T09:25:00-08:00");
+    const clock = { anchorVirtual: virtual, anchorReal: 5_000, rate: 60 };
+    // 10 real seconds at 60× are 10 virtual minutes.
+    expect(hubTimeAt(clock, 15_000)).toBe(virtual + 10 * 60_000);
+  });
+
+  it("labels rates", () => {
+    expect(rateLabel(1)).toBe("1×");
+    expect(rateLabel(2.5)).toBe("2.5×");
+    expect(rateLabel(0)).toBe("paused");
+  });
+});
+
+describe("the clock offset from the hub's Date header", () => {
+  it("ignores differences under two seconds", () => {
+    const sent = Date.parse("2025-03-06T17:00:00Z");
+    expect(offsetFromDateHeader("Thu, 06 Mar 2025 17:00:01 GMT", sent, sent + 100)).toBe(0);
+  });
+
+  it("finds a device three hours behind the hub", () => {
+    const hub = Date.parse("2025-03-06T17:00:00Z");
+    const device = hub - 3 * 3600_000;
+    const offset = offsetFromDateHeader("Thu, 06 Mar 2025 17:00:00 GMT", device, device + 200);
+    expect(Math.abs(offset - 3 * 3600_000)).toBeLessThan(1000);
+  });
+
+  it("gives 0 without a usable header", () => {
+    expect(offsetFromDateHeader(null, 0, 0)).toBe(0);
+    expect(offsetFromDateHeader("not a date", 0, 0)).toBe(0);
+  });
+});

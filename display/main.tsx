@@ -2,7 +2,6 @@
 // and the socket, builds the stores, and renders.
 import { computed, effect, signal } from "@preact/signals";
 import { render } from "preact";
-import { version as APP_VERSION } from "../package.json";
 import { viewFromPath } from "../shared/protocol.js";
 import { labelsFor, localeFor } from "./labels.js";
 import { pageAt, rowsPerPage, LOBBY_DWELL_MS } from "./paging.js";
@@ -27,10 +26,9 @@ const schedule = createSchedule(socket, {
   storage,
   screenId: screenIdFrom(storage),
   urlView: viewFromPath(location.pathname, location.search),
-  appVersion: APP_VERSION,
   reload: () => location.reload(),
 });
-const connection = createConnection(socket, { clock, view: schedule.view, appVersion: APP_VERSION });
+const connection = createConnection(socket, { clock, view: schedule.view, appVersion: schedule.knownBuild });
 const air = createOnAir(schedule, clock, connection, labels, localeFor(lang));
 
 // The rehearsal clock travels with the schedule; the clock store applies it.

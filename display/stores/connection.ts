@@ -48,7 +48,8 @@ export function showOffline(offlineSinceReal: number | null, nowReal: number): b
 export interface ConnectionDeps {
   clock: ClockStore;
   view: ReadonlySignal<View | null>;
-  appVersion: string;
+  /** The hub build this page runs, as the hub named it. */
+  appVersion: () => string;
 }
 
 export function createConnection(socket: DisplaySocket, deps: ConnectionDeps) {
@@ -75,7 +76,7 @@ export function createConnection(socket: DisplaySocket, deps: ConnectionDeps) {
   function beat(): void {
     if (!socket.connected) return;
     socket.emit("screen:heartbeat", {
-      appVersion: deps.appVersion,
+      appVersion: deps.appVersion(),
       view: deps.view.peek(),
       clockOffsetMs: clock.offsetMs.peek(),
       clockRttMs: clock.rttMs.peek(),

@@ -19,7 +19,6 @@ export interface ScheduleDeps {
   screenId: string;
   /** The view named by the URL (/display/room/<id>, /display/lobby); null for /display. */
   urlView: View | null;
-  appVersion: string;
   reload: () => void;
   deviceNow?: () => number;
 }
@@ -56,38 +55,61 @@ export function needsReload(known: string | null, incoming: string): boolean {
   return incoming !== "" && known !== null && known !== incoming;
 }
 
+/**
+ * Merges a snapshot into what the screen holds. Broadcasts carry no per-screen fields (pairing
+ * code, name): the screen keeps those from its hello and from screen:assigned.
+ */
+export function mergeSnapshot(previous: DisplaySnapshot | null, next: DisplaySnapshot): DisplaySnapshot {
+  if (!previous) return next;
+  return {
+    ...next,
+    pairingCode: next.pairingCode || previous.pairingCode,
+    screenName: next.screenName ?? previous.screenName,
+  };
+}
+
 export function createSchedule(socket: DisplaySocket, deps: ScheduleDeps) {
   const deviceNow = deps.deviceNow ?? (() => Date.now());
   const snapshot = signal<DisplaySnapshot | null>(readCached(deps.storage));
-  const assignedView = signal<View | null>(deps.storage.get(VIEW_KEY) || null);
-  /** What this screen shows: the URL's view, unless the hub assigned another. */
+  // A URL fixes the view; an organizer's assignment (remembered across reboots) overrides it.
+  const assignedView = signal<View | null>(deps.urlView ? null : deps.storage.get(VIEW_KEY) || null);
+  /** What this screen shows: the hub's assignment, else the URL's view. */
   const view = computed<View | null>(() => assignedView.value ?? deps.urlView);
   const identify = signal<{ name: string; pairingCode: string; until: number } | null>(null);
   const effective = computed(() => (snapshot.value ? effectiveOf(snapshot.value) : null));
 
   function assign(next: View | null): void {
-    assignedView.value = next;
-    deps.storage.set(VIEW_KEY, next ?? "");
+    const differs = next === deps.urlView ? null : next;
+    if (assignedView.peek() === differs) return;
+    assignedView.value = differs;
+    deps.storage.set(VIEW_KEY, differs ?? "");
   }
 
-  function apply(next: DisplaySnapshot): void {
+  /** The hub build this page belongs to, as the hub named it; "" before the first snapshot. */
+  function knownBuild(): string {
+    return deps.storage.get(APP_VERSION_KEY) ?? "";
+  }
+
+  function apply(incoming: DisplaySnapshot): void {
     const known = deps.storage.get(APP_VERSION_KEY);
-    if (next.appVersion) deps.storage.set(APP_VERSION_KEY, next.appVersion);
-    if (needsReload(known, next.appVersion)) {
+    if (incoming.appVersion) deps.storage.set(APP_VERSION_KEY, incoming.appVersion);
+    if (needsReload(known, incoming.appVersion)) {
       deps.reload();
       return;
     }
-    if (next.view !== null && next.view !== view.value) assign(next.view);
+    assign(incoming.view);
+    const next = mergeSnapshot(snapshot.peek(), incoming);
     snapshot.value = next;
     deps.storage.set(SNAPSHOT_KEY, JSON.stringify(next));
   }
 
-  function hello(fresh: boolean): void {
+  function hello(): void {
     const payload: ScreenHello = {
       screenId: deps.screenId,
-      view: view.value,
-      version: fresh ? null : (snapshot.value?.version ?? null),
-      appVersion: deps.appVersion,
+      // Only the URL's view: an assignment made while this screen was away must win.
+      view: deps.urlView,
+      version: snapshot.peek()?.version ?? null,
+      appVersion: knownBuild(),
     };
     socket.timeout(HELLO_TIMEOUT_MS).emit("screen:hello", payload, (err: Error | null, reply: HelloReply) => {
       if (err) return; // the next reconnect says hello again
@@ -95,24 +117,24 @@ export function createSchedule(socket: DisplaySocket, deps: ScheduleDeps) {
         console.warn("[roomcast:display] hello refused:", reply.error, reply.message);
         return;
       }
-      if (reply.snapshot) apply(reply.snapshot);
+      if (reply.snapshot) apply({ ...reply.snapshot });
     });
   }
 
-  socket.on("connect", () => hello(false));
+  socket.on("connect", () => hello());
   socket.on("schedule:changed", (next) => apply(next));
-  socket.on("screen:assigned", ({ view: next }) => {
-    // Switch at once; the hello fetches what the new view needs.
+  socket.on("screen:assigned", ({ view: next, screenName }) => {
+    // Switch at once; the hub sends the new view's snapshot right after.
     assign(next);
-    if (snapshot.value) snapshot.value = { ...snapshot.value, view: next };
-    hello(true);
+    const current = snapshot.peek();
+    if (current) snapshot.value = { ...current, view: next, screenName };
   });
   socket.on("screen:identify", ({ name, pairingCode }) => {
     identify.value = { name, pairingCode, until: deviceNow() + IDENTIFY_MS };
   });
   socket.on("screen:reload", () => deps.reload());
 
-  return { snapshot, view, effective, identify, apply };
+  return { snapshot, view, effective, identify, apply, knownBuild };
 }
 
 export type ScheduleStore = ReturnType<typeof createSchedule>;

@@ -47,7 +47,6 @@ const deps = (storage: ReturnType<typeof memoryStorage>, urlView: string | null,
   storage,
   screenId: "screen-test-0001",
   urlView,
-  appVersion: "0.1.0",
   reload: () => void reloads.push("reload"),
 });
 
@@ -77,10 +76,33 @@ describe("the schedule store", () => {
     const store = createSchedule(socket, deps(storage, null));
     fire("connect");
     expect(store.view.value).toBeNull();
+    expect(store.snapshot.value?.pairingCode).toBe("K7Q2");
     fire("screen:assigned", { view: "lobby", screenName: "Hall" });
     expect(store.view.value).toBe("lobby");
-    expect(hellos.at(-1)).toMatchObject({ view: "lobby", version: null });
-    expect(createSchedule(fakeSocket(() => ({ ok: true, version: 3, snapshot: null })).socket, deps(storage, null)).view.value).toBe("lobby");
+    // After a reboot the screen still knows its view, and does not claim it as a URL view.
+    const rebooted = fakeSocket(() => ({ ok: true, version: 3, snapshot: null }));
+    const again = createSchedule(rebooted.socket, deps(storage, null));
+    expect(again.view.value).toBe("lobby");
+    rebooted.fire("connect");
+    expect(rebooted.hellos[0]).toMatchObject({ view: null, version: 3 });
+    expect(hellos).toHaveLength(1);
+  });
+
+  it("keeps its pairing code and name when a broadcast snapshot carries none", () => {
+    const storage = memoryStorage();
+    const { socket, fire } = fakeSocket(() => ({ ok: true, version: 3, snapshot: snapshot({ screenName: "Door 1" }) }));
+    const store = createSchedule(socket, deps(storage, "room:room-1"));
+    fire("connect");
+    fire("schedule:changed", snapshot({ version: 4, pairingCode: "", screenName: null }));
+    expect(store.snapshot.value).toMatchObject({ version: 4, pairingCode: "K7Q2", screenName: "Door 1" });
+  });
+
+  it("tells the hub the build it runs, so a current screen gets no snapshot", () => {
+    const storage = memoryStorage({ "roomcast.appVersion": "build-1" });
+    const { socket, hellos, fire } = fakeSocket(() => ({ ok: true, version: 3, snapshot: null }));
+    createSchedule(socket, deps(storage, "room:room-1"));
+    fire("connect");
+    expect(hellos[0]?.appVersion).toBe("build-1");
   });
 
   it("reloads once when the hub runs a new build", () => {

@@ -26,11 +26,9 @@ export function createHub(io: Server, deps: HubDeps) {
   const display = io.of(DISPLAY_NAMESPACE) as unknown as DisplayNamespace;
   const admin = io.of(ADMIN_NAMESPACE) as unknown as AdminNamespace;
 
-  // One build per view and version; thousands of screens of one view share it.
+  // One build per view and version; thousands of screens of one view share it. For a view with
+  // screens, its entry is also what those screens hold (hello and publish both go through it).
   const contentCache = new Map<string, { version: number; content: ViewContent; json: string }>();
-  // What each view room last received, so unchanged views are not sent anything.
-  const lastSent = new Map<string, string>();
-
   function contentFor(view: string | null): { content: ViewContent; json: string } {
     const key = viewRoom(view);
     const cached = contentCache.get(key);
@@ -52,17 +50,15 @@ export function createHub(io: Server, deps: HubDeps) {
     };
   }
 
-  /** Sends every populated view whose content changed its new snapshot. */
+  /** Sends every populated view whose content changed its new snapshot; unchanged views get nothing. */
   function publishDisplays(): void {
+    const previous = new Map(contentCache);
     contentCache.clear();
-    const live = new Set<string>();
     for (const [room, members] of display.adapter.rooms) {
       const view = viewOfRoom(room);
       if (view === undefined) continue;
-      live.add(room);
       const { json } = contentFor(view);
-      if (lastSent.get(room) === json) continue;
-      lastSent.set(room, json);
+      if (previous.get(room)?.json === json) continue;
       if (view === null) {
         // Unassigned screens each show their own pairing code: few of them, sent one by one.
         for (const id of members) {
@@ -75,7 +71,6 @@ export function createHub(io: Server, deps: HubDeps) {
         display.to(room).emit("schedule:changed", snapshotFor(view, null));
       }
     }
-    for (const room of lastSent.keys()) if (!live.has(room)) lastSent.delete(room);
   }
 
   function linkInfo(link: VolunteerLinkRow): VolunteerLinkInfo {

@@ -1,0 +1,126 @@
+// An organizer's change: validated, stored, acknowledged, then pushed to exactly the screens
+// whose view it touches. Hub clock pinned at 2025-03-06 11:15 America/Los_Angeles.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AdminState, DisplaySnapshot } from "../../shared/protocol.js";
+import {
+  type AdminClient,
+  AT_1115,
+  collect,
+  connectAdmin,
+  type DisplayClient,
+  KEY_1100,
+  KEY_1130,
+  nextEvent,
+  organizer,
+  screenOn,
+  sleep,
+  startPinnedHub,
+  type TestHub,
+} from "./helpers.js";
+
+describe("a change applied on /admin", () => {
+  let hub: TestHub;
+  let admin: AdminClient;
+  let watcher: AdminClient;
+  let room1: DisplayClient;
+  let room2: DisplayClient;
+  let room1Before: DisplaySnapshot;
+
+  beforeAll(async () => {
+    hub = await startPinnedHub();
+    const first = await organizer(hub);
+    admin = first.socket;
+    watcher = (await connectAdmin(hub.url, first.cookie)).socket;
+    const r1 = await screenOn(hub, "room:room-1");
+    const r2 = await screenOn(hub, "room:room-2");
+    room1 = r1.socket;
+    room2 = r2.socket;
+    room1Before = r1.snapshot;
+  });
+
+  afterAll(async () => {
+    for (const s of [admin, watcher, room1, room2]) s?.disconnect();
+    await hub?.dispose();
+  });
+
+  it("pins the hub clock at 11:15 in Pasadena", () => {
+    expect(hub.hub.now()).toBe(AT_1115);
+  });
+
+  it("gives a room screen only its own room's sessions", () => {
+    expect(room1Before.sessions.length).toBeGreaterThan(0);
+    expect(room1Before.sessions.every((s) => s.roomId === "room-1")).toBe(true);
+    expect(room1Before.view).toBe("room:room-1");
+  });
+
+  it("acks a 10-minute delay after commit and pushes the delayed talk to Room 1's screen only", async () => {
+    const room1Updates = collect<DisplaySnapshot>(room1, "schedule:changed");
+    const room2Updates = collect<DisplaySnapshot>(room2, "schedule:changed");
+    const watcherState = nextEvent<AdminState>(watcher, "admin:state");
+    const versionBefore = hub.hub.schedule.version;
+
+    const ack = await admin.timeout(5000).emitWithAck("change:apply", { kind: "delay", sessionKey: KEY_1100, minutes: 10 });
+
+    expect(ack).toMatchObject({ ok: true, version: versionBefore + 1 });
+    const stored = hub.store.listChanges().at(-1)?.change;
+    expect(stored).toMatchObject({ kind: "delay", sessionKey: KEY_1100, minutes: 10, author: "organizer", at: AT_1115 });
+
+    await expect.poll(() => room1Updates.length).toBe(1);
+    const next = room1Updates[0]?.sessions.find((s) => s.key === KEY_1130);
+    expect(next?.start).toBe(Date.parse("2025-03-06T11:40:00-08:00"));
+    expect(next?.plannedStart).toBe(Date.parse("2025-03-06T11:30:00-08:00"));
+    expect(room1Updates[0]?.version).toBe(versionBefore + 1);
+
+    // The other admin sees it live, with the change in the log.
+    const state = await watcherState;
+    expect(state.version).toBe(versionBefore + 1);
+    expect(state.changes.at(-1)).toMatchObject({ kind: "delay", sessionKey: KEY_1100 });
+
+    await sleep(150);
+    expect(room2Updates).toEqual([]);
+  });
+
+  it("refuses a change that does not validate with invalid-payload and issues, storing nothing", async () => {
+    const before = { version: hub.hub.schedule.version, changes: hub.store.listChanges().length };
+    const room1Updates = collect<DisplaySnapshot>(room1, "schedule:changed");
+
+    const ack = await admin.timeout(5000).emitWithAck("change:apply", { kind: "delay", sessionKey: KEY_1100, minutes: "ten" } as never);
+
+    expect(ack.ok).toBe(false);
+    if (ack.ok) return;
+    expect(ack.error).toBe("invalid-payload");
+    expect(ack.issues?.map((i) => i.path)).toContain("minutes");
+    expect(hub.hub.schedule.version).toBe(before.version);
+    expect(hub.store.listChanges()).toHaveLength(before.changes);
+    await sleep(100);
+    expect(room1Updates).toEqual([]);
+  });
+
+  it("refuses a change to a session that does not exist with not-found", async () => {
+    const ack = await admin.timeout(5000).emitWithAck("change:apply", { kind: "cancel", sessionKey: "no-such-talk" });
+    expect(ack).toMatchObject({ ok: false, error: "not-found" });
+  });
+
+  it("previews a delay without storing it: sessions before and after, rooms, screens that would change", async () => {
+    const before = hub.store.listChanges().length;
+    const ack = await admin.timeout(5000).emitWithAck("change:preview", { kind: "delay", sessionKey: KEY_1130, minutes: 15 });
+    expect(ack.ok).toBe(true);
+    if (!ack.ok) return;
+    const moved = ack.preview.sessions.find((s) => s.key === KEY_1130);
+    expect(moved?.before?.start).toBe(Date.parse("2025-03-06T11:40:00-08:00"));
+    expect(moved?.after?.start).toBe(Date.parse("2025-03-06T11:45:00-08:00"));
+    expect(ack.preview.sessions.every((s) => s.roomId === "room-1")).toBe(true);
+    expect(ack.preview.roomIds).toEqual(["room-1"]);
+    expect(ack.preview.screens).toBe(1);
+    expect(hub.store.listChanges()).toHaveLength(before);
+  });
+
+  it("lets nothing on /display apply a change: the screen namespace has no such command", async () => {
+    const before = hub.hub.schedule.version;
+    const raw = room1 as unknown as { emit(event: string, ...args: unknown[]): void };
+    raw.emit("change:apply", { kind: "cancel", sessionKey: KEY_1130 }, () => undefined);
+    await sleep(150);
+    expect(hub.hub.schedule.version).toBe(before);
+    expect(hub.hub.schedule.effective.sessions.find((s) => s.key === KEY_1130)?.status).toBe("scheduled");
+  });
+});

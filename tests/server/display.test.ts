@@ -1,0 +1,126 @@
+// /display: a screen says hello, gets its view's snapshot (or nothing when current), syncs its
+// clock, and is paired by an organizer. Hub real time fixed at 2026-11-20 12:00 UTC.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DisplaySnapshot, ScreenInfo } from "../../shared/protocol.js";
+import {
+  type AdminClient,
+  connectDisplay,
+  type DisplayClient,
+  hello,
+  newScreenId,
+  nextEvent,
+  organizer,
+  REAL_NOW,
+  screenOn,
+  startPinnedHub,
+  type TestHub,
+} from "./helpers.js";
+
+describe("a screen on /display", () => {
+  let hub: TestHub;
+  let admin: AdminClient;
+  const sockets: DisplayClient[] = [];
+
+  beforeAll(async () => {
+    hub = await startPinnedHub();
+    admin = (await organizer(hub)).socket;
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    admin?.disconnect();
+    await hub?.dispose();
+  });
+
+  function display(): DisplayClient {
+    const socket = connectDisplay(hub);
+    sockets.push(socket);
+    return socket;
+  }
+
+  it("gets a null snapshot when it already holds the current version and build", async () => {
+    const socket = display();
+    const reply = await hello(socket, { screenId: newScreenId(), view: "room:room-1", version: hub.hub.schedule.version, appVersion: hub.appVersion });
+    expect(reply).toEqual({ ok: true, version: hub.hub.schedule.version, snapshot: null });
+  });
+
+  it("gets a full snapshot when its version is stale", async () => {
+    const socket = display();
+    const reply = await hello(socket, { screenId: newScreenId(), view: "room:room-1", version: hub.hub.schedule.version - 1, appVersion: hub.appVersion });
+    expect(reply.ok && reply.snapshot?.view).toBe("room:room-1");
+    expect(reply.ok && reply.snapshot?.event.timeZone).toBe("America/Los_Angeles");
+  });
+
+  it("gets a full snapshot when it runs another build, so it can reload", async () => {
+    const socket = display();
+    const reply = await hello(socket, { screenId: newScreenId(), view: "lobby", version: hub.hub.schedule.version, appVersion: "old-build" });
+    expect(reply.ok && reply.snapshot?.appVersion).toBe(hub.appVersion);
+  });
+
+  it("answers clock:sync with the hub's real time", async () => {
+    const socket = display();
+    const reply = await socket.timeout(3000).emitWithAck("clock:sync", 123);
+    expect(reply).toEqual({ hubReal: REAL_NOW });
+  });
+
+  it("refuses a malformed hello with invalid-payload", async () => {
+    const socket = display();
+    const reply = await hello(socket, { screenId: "x", view: "kitchen" });
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toBe("invalid-payload");
+    expect(!reply.ok && reply.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(["screenId", "view"]));
+  });
+
+  it("sends a lobby snapshot with every room and no abstracts", async () => {
+    const { socket, snapshot } = await screenOn(hub, "lobby");
+    sockets.push(socket);
+    expect(snapshot.rooms.map((r) => r.id)).toEqual(["room-1", "room-2"]);
+    expect(new Set(snapshot.sessions.map((s) => s.roomId))).toEqual(new Set(["room-1", "room-2"]));
+    expect(snapshot.sessions.every((s) => s.abstract === "")).toBe(true);
+  });
+
+  it("shows an unassigned screen a pairing code without ambiguous characters, then switches when assigned", async () => {
+    const { socket, snapshot, screenId } = await screenOn(hub, null);
+    sockets.push(socket);
+    expect(snapshot.view).toBeNull();
+    expect(snapshot.sessions).toEqual([]);
+    expect(snapshot.pairingCode).toMatch(/^[ACDEFHJKMNPQRTUVWXY34679]{4}$/);
+
+    const listed = await admin.timeout(3000).emitWithAck("screen:rename", { screenId, name: "Foyer left" });
+    expect(listed).toEqual({ ok: true });
+    const assigned = nextEvent<{ view: string | null }>(socket, "screen:assigned");
+    const fresh = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const ack = await admin.timeout(3000).emitWithAck("screen:assign", { screenId, view: "room:room-2" });
+    expect(ack).toEqual({ ok: true });
+    expect(await assigned).toEqual({ view: "room:room-2", screenName: "Foyer left" });
+    const next = await fresh;
+    expect(next.view).toBe("room:room-2");
+    expect(next.pairingCode).toBe(snapshot.pairingCode);
+    expect(next.sessions.every((s) => s.roomId === "room-2")).toBe(true);
+
+    // It remembers: the same screen coming back without a URL view gets its assigned view.
+    socket.disconnect();
+    const again = display();
+    const reply = await hello(again, { screenId, view: null, version: null, appVersion: hub.appVersion });
+    expect(reply.ok && reply.snapshot?.view).toBe("room:room-2");
+    expect(reply.ok && reply.snapshot?.screenName).toBe("Foyer left");
+  });
+
+  it("lists screens for organizers with their heartbeat's clock offset and build", async () => {
+    const { socket, screenId } = await screenOn(hub, "room:room-1");
+    sockets.push(socket);
+    const update = new Promise<ScreenInfo[]>((resolve) => {
+      admin.on("screens:changed", (list) => {
+        if (list.find((s) => s.screenId === screenId)?.clockOffsetMs === -1234) resolve(list);
+      });
+    });
+    socket.emit("screen:heartbeat", { appVersion: "build-7", view: "room:room-1", clockOffsetMs: -1234.4, clockRttMs: 12, lastSyncAt: REAL_NOW });
+    const list = await update;
+    expect(list.find((s) => s.screenId === screenId)).toMatchObject({ online: true, view: "room:room-1", appVersion: "build-7" });
+  });
+
+  it("refuses screen commands for a screen the hub does not know", async () => {
+    const ack = await admin.timeout(3000).emitWithAck("screen:identify", { screenId: "unknown-screen-1" });
+    expect(ack).toMatchObject({ ok: false, error: "not-found" });
+  });
+});

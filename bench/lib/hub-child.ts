@@ -40,4 +40,4 @@ serveRequests({
 });
 const ready = { port: hub.port, url: hub.url, adminPassword: hub.adminPassword, startMs: performance.now() - startedAt };
 process.send?.({ type: "ready", payload: ready });
-process.stdout.write(`ROOMCAST_PORT=${hub.port}\n`);
+if (!process.send) process.stdout.write(`ROOMCAST_PORT=${hub.port}\n`);

@@ -6,6 +6,8 @@ import { ADMIN_NAMESPACE, type AdminClientToServer, type AdminServerToClient } f
 export type AdminSocket = Socket<AdminServerToClient, AdminClientToServer>;
 
 export function createAdminSocket(): AdminSocket {
-  // Connected only once signed in; the cookie set by /api/login or /v/<token> goes along.
-  return io(ADMIN_NAMESPACE, { autoConnect: false, withCredentials: true });
+  // Connected only once signed in; the cookie set by /api/login or /v/<token> goes along in the
+  // WebSocket handshake. WebSocket only, like the screens: every phone browser has it, and a
+  // volunteer's flaky Wi-Fi reconnects without the polling handshake.
+  return io(ADMIN_NAMESPACE, { autoConnect: false, withCredentials: true, transports: ["websocket"] });
 }

@@ -204,14 +204,15 @@ export class ScheduleBuilder {
   }
 
   private checkSession(s: Session, at: Where, day: DraftSession["day"], zone: string): void {
-    const label = `"${s.title || "(untitled)"}" at ${localDate(s.start, zone)} ${formatTime(s.start, zone)}`;
-    if (s.end !== null && s.end === s.start) this.warn({ ...at, sessionKey: s.key, message: `${label} has a zero duration; it is shown as a point in time` });
+    // Formatting in a zone is costly: labels are built only for sessions that get a warning.
+    const label = () => `"${s.title || "(untitled)"}" at ${localDate(s.start, zone)} ${formatTime(s.start, zone)}`;
+    if (s.end !== null && s.end === s.start) this.warn({ ...at, sessionKey: s.key, message: `${label()} has a zero duration; it is shown as a point in time` });
     if (s.end !== null && s.end - s.start > LONG_SESSION_MS) {
       const hours = Math.round(((s.end - s.start) / HOUR_MS) * 10) / 10;
-      this.warn({ ...at, sessionKey: s.key, message: `${label} lasts ${hours} h (over 8 h); it is treated as a background session` });
+      this.warn({ ...at, sessionKey: s.key, message: `${label()} lasts ${hours} h (over 8 h); it is treated as a background session` });
     }
     if (day && ((day.start !== null && s.start < day.start) || (day.end !== null && s.start >= day.end))) {
-      this.warn({ ...at, sessionKey: s.key, message: `${label} starts outside its day ${day.label}` });
+      this.warn({ ...at, sessionKey: s.key, message: `${label()} starts outside its day ${day.label}` });
     }
   }
 

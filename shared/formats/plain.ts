@@ -52,10 +52,24 @@ function stripMarkdown(text: string): string {
     .replace(/`([^`\n]+)`/g, "$1");
 }
 
+// Anything that may be markup, an entity, a control character or a CR.
+const NEEDS_WORK = /[<>&*_#\[`\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0]|^ {0,3}([-+]|\d+\.)\s/m;
+
+function tidy(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
 /** Raw text from a source to plain text with paragraphs: for abstracts. */
 export function plainText(raw: string | null | undefined, max = MAX_ABSTRACT_CHARS): string {
   if (!raw) return "";
   let text = raw.length > max * 4 ? raw.slice(0, max * 4) : raw;
+  // Most text is already plain: only whitespace needs tidying.
+  if (!NEEDS_WORK.test(text)) return cut(tidy(text), max);
   text = text.replace(/\r\n?/g, "\n");
   // Double-escaped HTML ("&amp;lt;p&amp;gt;") decodes to "&lt;p&gt;" first, then to tags.
   for (let i = 0; i < 3 && /&(#x?[0-9a-f]+|[a-z]{2,8});/i.test(text); i++) {
@@ -66,13 +80,7 @@ export function plainText(raw: string | null | undefined, max = MAX_ABSTRACT_CHA
   }
   if (looksLikeHtml(text)) text = decodeEntities(stripHtml(text));
   text = stripMarkdown(text).replace(CONTROL, "").replace(/\u00a0/g, " ");
-  text = text
-    .split("\n")
-    .map((line) => line.replace(/[ \t]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  return cut(text, max);
+  return cut(tidy(text), max);
 }
 
 /** Raw text to one trimmed line: for titles, names, rooms, tracks. */

@@ -49,7 +49,8 @@ function parseOnce(text: string): XmlElement {
   });
   parser.on("text", (t) => {
     const top = stack[stack.length - 1];
-    if (top) top.text += t;
+    // Indentation between child elements is not content; skipping it saves most of the copying.
+    if (top && !(top.children.length > 0 && /^\s*$/.test(t))) top.text += t;
   });
   parser.on("cdata", (t) => {
     const top = stack[stack.length - 1];

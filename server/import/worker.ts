@@ -1,0 +1,82 @@
+// importInWorker: the importer in a worker_thread. One long-lived worker serves jobs in turn;
+// a job that runs past its time limit terminates the worker (a fresh one serves the next job).
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ImportInput } from "../../shared/formats/index.js";
+import type { ImportResult } from "../../shared/formats/types.js";
+
+/** A parse that takes longer than this is stopped and refused. */
+export const IMPORT_TIMEOUT_MS = 10_000;
+
+interface Pending {
+  resolve: (result: ImportResult) => void;
+  timer: NodeJS.Timeout;
+}
+
+let worker: Worker | null = null;
+
+/** The ESM entry of tsx's API (require.resolve would give the CommonJS one). */
+function tsxApiUrl(from: string): string {
+  const manifest = createRequire(from).resolve("tsx/package.json");
+  return pathToFileURL(manifest.replace(/package\.json$/, "dist/esm/api/index.mjs")).href;
+}
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+function spawn(): Worker {
+  const here = import.meta.url;
+  // Under tsx or vitest the sources are TypeScript: the worker registers tsx's loader first.
+  const typescript = here.endsWith(".ts");
+  const file = new URL(typescript ? "./worker-thread.ts" : "./worker-thread.js", here).href;
+  const w = typescript
+    ? new Worker(
+        `(async () => { const api = await import(${JSON.stringify(tsxApiUrl(here))}); ` +
+          `api.register(); await import(${JSON.stringify(file)}); })();`,
+        { eval: true },
+      )
+    : new Worker(new URL(file));
+  w.unref();
+  w.on("message", (msg: { id: number; result: ImportResult }) => {
+    const job = pending.get(msg.id);
+    if (!job) return;
+    clearTimeout(job.timer);
+    pending.delete(msg.id);
+    job.resolve(msg.result);
+  });
+  const failAll = (message: string) => {
+    if (worker === w) worker = null;
+    for (const [id, job] of pending) {
+      clearTimeout(job.timer);
+      pending.delete(id);
+      job.resolve({ ok: false, format: null, errors: [{ path: "(importer)", message }] });
+    }
+  };
+  w.on("error", (e) => failAll(`the import worker failed: ${e.message}`));
+  w.on("exit", (code) => failAll(`the import worker exited (code ${code})`));
+  return w;
+}
+
+/** Imports off the main thread; resolves (never rejects) with the importer's result. */
+export function importInWorker(input: ImportInput, timeoutMs = IMPORT_TIMEOUT_MS): Promise<ImportResult> {
+  worker ??= spawn();
+  const w = worker;
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      resolve({ ok: false, format: null, errors: [{ path: "(importer)", message: `parsing took longer than ${timeoutMs} ms; refused` }] });
+      if (worker === w) worker = null;
+      void w.terminate();
+    }, timeoutMs);
+    pending.set(id, { resolve, timer });
+    w.postMessage({ id, input });
+  });
+}
+
+/** Stops the worker (tests, hub shutdown); a later import starts a new one. */
+export async function closeImportWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}

@@ -41,6 +41,7 @@ const CLOCK_LINE = new RegExp(`^(.*?)(\\s*)${CLOCK}(?:${RANGE_SEP}${CLOCK})?$`);
 // A prefix glued to a time is a heading only when it is short and not a sentence: an abstract
 // line that merely ends with "at 10:00" must stay abstract text.
 const MAX_PREFIX_CHARS = 100;
+const MAX_TIME_LINE_CHARS = MAX_PREFIX_CHARS + 60;
 const DANGLING_WORD = /\b(from|at|until|till|between|to|by|since|in|on|and|or|of|is|are|was|starts?|begins?|ends?)$/i;
 
 function clock(h: string, m: string, ap: string | undefined, text: string): ClockTime | BadTime {
@@ -55,6 +56,7 @@ function clock(h: string, m: string, ap: string | undefined, text: string): Cloc
 
 /** Reads a time line; null when the line is not one, BadTime when it is one with impossible values. */
 export function parseTimeLine(line: string): TimeLine | BadTime | null {
+  if (line.length > MAX_TIME_LINE_CHARS) return null;
   const iso = ISO_LINE.exec(line);
   if (iso) {
     const start: IsoTime = { kind: "iso", text: iso[1]!.replace(" ", "T") };

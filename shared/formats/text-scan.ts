@@ -83,6 +83,14 @@ export function scanText(lines: SourceLine[], zone: string): ScanResult {
   let current: DraftSession | null = null;
   let started = false;
 
+  // Zone offsets are costly to look up and a schedule repeats the same few times: remember them.
+  const instants = new Map<string, number | null>();
+  const localInstant = (parts: Day & { hour: number; minute: number }): number | null => {
+    const key = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+    if (!instants.has(key)) instants.set(key, fromLocal(parts, zone));
+    return instants.get(key)!;
+  };
+
   const isTimeOrDay = (i: number): boolean => {
     const next = lines[i + 1];
     return next !== undefined && (parseTimeLine(next.text) !== null || parseDayHeading(next.text) !== null);
@@ -141,7 +149,7 @@ export function scanText(lines: SourceLine[], zone: string): ScanResult {
     } else if (h < AFTER_MIDNIGHT_HOUR) {
       date = addDays(date, 1);
     }
-    const at = fromLocal({ ...date, hour: h, minute: t.minute }, zone);
+    const at = localInstant({ ...date, hour: h, minute: t.minute });
     if (at === null) result.errors.push(problem(line, `time "${t.text}" does not exist on that day in ${zone}`));
     return at;
   };

@@ -40,14 +40,16 @@ export function looksLikeNames(line: string, requireCapitals = true): boolean {
 /** Context for splitting glued names: names seen alone elsewhere, and the session's own text. */
 export interface SpeakerContext {
   /** Names printed on their own elsewhere in the same document. */
-  known: ReadonlySet<string>;
+  known: { has(name: string): boolean };
   /** Title and abstract of the session, where a speaker's name is often mentioned. */
   mentions: string;
 }
 
 /** Placeholder a conference system prints for a missing surname ("Lassulus N/A"). */
 const MISSING_NAME = /^(n\/a|n\.a\.|none|-)$/i;
-const MAX_GLUED_TOKENS = 40;
+// A line of glued names is a handful of words; longer runs are left whole (and keep the
+// segmentation, which tries every cut, cheap).
+const MAX_GLUED_TOKENS = 12;
 
 /** Splits a speaker line into people: on commas, "&", "and", then glued names (see splitGlued). */
 export function splitSpeakers(text: string, context: SpeakerContext): string[] {
@@ -86,12 +88,13 @@ export function splitGlued(part: string, context: SpeakerContext): string[] {
   }
   if (run.length > 0) {
     // Only the run after the last placeholder (or the whole line) can hold glued names.
-    names.push(...(run.length > MAX_GLUED_TOKENS ? [run.join(" ")] : segment(run, context)));
+    names.push(...(run.length < 3 || run.length > MAX_GLUED_TOKENS ? [run.join(" ")] : segment(run, context)));
   }
   return names;
 }
 
 function isMentioned(name: string, mentions: string): boolean {
+  if (!mentions.includes(name)) return false;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, "u").test(mentions);
 }

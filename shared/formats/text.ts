@@ -63,7 +63,8 @@ export function importText(text: string, options: TextImportOptions): ImportResu
       errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
     };
   }
-  const days = new Set(parsed.data.sessions.map((s) => conferenceDay(s.start, options.zone, parsed.data.dayChangeHour)));
+  const starts = new Set(parsed.data.sessions.map((s) => s.start));
+  const days = new Set([...starts].map((at) => conferenceDay(at, options.zone, parsed.data.dayChangeHour)));
   return {
     ok: true,
     event: parsed.data,
@@ -165,9 +166,19 @@ function buildSessions(fields: Fields[], zone: string, warnings: ImportProblem[]
     }
   });
   const keys = new Set<string>();
+  const stamps = new Map<number, string>();
+  const stamp = (at: number): string => {
+    if (!stamps.has(at)) stamps.set(at, `${localDate(at, zone)}|${formatTime(at, zone).replace(":", "")}`);
+    return stamps.get(at)!;
+  };
   return fields.map((f, i) => {
     const abstractText = paragraphs(f.abstract);
-    const known = new Set([...seenIn].filter(([, where]) => [...where].some((j) => j !== i)).map(([name]) => name));
+    const known = {
+      has: (name: string) => {
+        const where = seenIn.get(name);
+        return where !== undefined && (where.size > 1 || !where.has(i));
+      },
+    };
     let speakers = f.speakerText ? splitSpeakers(f.speakerText, { known, mentions: `${f.title}\n${abstractText}` }) : [];
     speakers = speakers.map((s) => s.slice(0, MAX_NAME_CHARS));
     if (speakers.length > MAX_SPEAKERS) {
@@ -180,7 +191,8 @@ function buildSessions(fields: Fields[], zone: string, warnings: ImportProblem[]
       abstract = abstract.slice(0, MAX_ABSTRACT_CHARS);
     }
     const room = f.draft.room ?? DEFAULT_ROOM;
-    const base = `${localDate(f.draft.start, zone)}-${slugify(room) || "room"}-${formatTime(f.draft.start, zone).replace(":", "")}`;
+    const [date, hhmm] = stamp(f.draft.start).split("|");
+    const base = `${date}-${slugify(room) || "room"}-${hhmm}`;
     let key = base;
     for (let n = 2; keys.has(key); n++) key = `${base}-${n}`;
     keys.add(key);

@@ -1,0 +1,81 @@
+// An organizer at a laptop pairs an unassigned screen, then sends an emergency announcement that
+// takes over the targeted screens (after a confirmation) and withdraws it.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeBrowser, openBrowser, startHub, TEST_PASSWORD, type TestHub } from "./harness.js";
+
+const AT_1115 = Date.parse("2025-03-06T11:15:00-08:00");
+const LAPTOP = { width: 1366, height: 768 };
+const SCREEN = { width: 1920, height: 1080 };
+
+describeBrowser("the organizer's screens and announcements", () => {
+  let hub: TestHub;
+  let browser: Browser;
+  let admin: Page;
+
+  beforeAll(async () => {
+    hub = await startHub({ clockStart: AT_1115 });
+    browser = await openBrowser();
+    admin = await browser.newPage({ viewport: LAPTOP });
+    await admin.goto(`${hub.url}/admin/`);
+    await admin.locator("input[name=password]").fill(TEST_PASSWORD);
+    await admin.locator("button[type=submit]").click();
+    await admin.getByTestId("nav-now").waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.dispose();
+  });
+
+  it("pairs an unassigned screen by its code, and the screen switches to Room 2's door", async () => {
+    const screen = await browser.newPage({ viewport: SCREEN });
+    await screen.goto(`${hub.url}/display`);
+    const code = (await screen.getByTestId("pairing-code").textContent({ timeout: 10_000 }))!.trim();
+    expect(code).not.toBe("");
+
+    await admin.getByTestId("nav-screens").click();
+    const row = admin.locator(`[data-testid="screen"][data-code="${code}"]`);
+    await expect.poll(() => row.textContent()).toContain("Unassigned");
+    await row.getByTestId("screen-view").selectOption("room:room-2");
+    await row.getByTestId("screen-assign").click();
+
+    await expect.poll(() => screen.getByTestId("room-name").textContent(), { timeout: 3000 }).toContain("Room 2");
+    await expect.poll(() => row.textContent()).toContain("Room 2 door");
+    // The Now page counts it among Room 2's screens.
+    await admin.getByTestId("nav-now").click();
+    await expect.poll(() => admin.locator('[data-testid="room-line"][data-room="room-2"]').textContent()).toContain(code);
+    await screen.close();
+  });
+
+  it("sends an emergency to Room 1 only after a confirmation, takes over its screen, and withdraws it", async () => {
+    const room1 = await browser.newPage({ viewport: SCREEN });
+    const room2 = await browser.newPage({ viewport: SCREEN });
+    await room1.goto(`${hub.url}/display/room/room-1`);
+    await room2.goto(`${hub.url}/display/room/room-2`);
+    await room1.getByTestId("current-title").waitFor({ timeout: 10_000 });
+    await room2.getByTestId("current-title").waitFor({ timeout: 10_000 });
+
+    await admin.getByTestId("nav-announcements").click();
+    await admin.getByTestId("announce-text").fill("Please leave Room 1 by the east exit");
+    await admin.getByTestId("level-emergency").check();
+    await admin.getByTestId("target-rooms").check();
+    await admin.locator('[data-testid="target-room"][data-room="room-1"]').check();
+    await admin.getByTestId("announce-send").click();
+    // The first tap only asks for confirmation: nothing reaches the screen yet.
+    await admin.getByTestId("announce-confirm").waitFor();
+    expect(await room1.getByTestId("emergency").count()).toBe(0);
+
+    await admin.getByTestId("announce-confirm").click();
+    await room1.getByTestId("emergency").waitFor({ timeout: 2000 });
+    expect(await room1.getByTestId("emergency").innerText()).toContain("Please leave Room 1 by the east exit");
+    expect(await room2.getByTestId("emergency").count()).toBe(0);
+
+    const listed = admin.locator('[data-testid="announcement"][data-level="emergency"]');
+    await listed.getByTestId("withdraw").click();
+    await expect.poll(() => room1.getByTestId("emergency").count(), { timeout: 2000 }).toBe(0);
+    await expect.poll(() => listed.count()).toBe(0);
+    await room1.close();
+    await room2.close();
+  });
+});

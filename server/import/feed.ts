@@ -1,0 +1,148 @@
+// Follow a schedule URL (pretalx, frab, FOSDEM-style): poll every N minutes with ETag /
+// If-Modified-Since, apply what changed the same way as an upload, keep the last good
+// schedule when a fetch or parse fails, and tell the admin page the last success and error.
+import type { ImportReport } from "../../shared/formats/types.js";
+import { type ImportDeps, runImport } from "./apply.js";
+
+/** A feed body larger than this is refused (bytes). */
+export const MAX_FEED_BYTES = 40 * 1024 * 1024;
+export const FEED_FETCH_TIMEOUT_MS = 30_000;
+export const MIN_FEED_INTERVAL_MS = 30_000;
+
+export interface FeedStatus {
+  url: string | null;
+  intervalMs: number | null;
+  zone: string | null;
+  /** Real time, UTC ms, of the last fetch that ended well (imported, unchanged or 304). */
+  lastSuccessAt: number | null;
+  lastSuccess: string | null;
+  lastErrorAt: number | null;
+  lastError: string | null;
+  /** Version of the last schedule this feed applied. */
+  lastAppliedVersion: number | null;
+  lastReport: ImportReport | null;
+  etag: string | null;
+  lastModified: string | null;
+  polling: boolean;
+}
+
+export interface FeedDeps extends ImportDeps {
+  realNow: () => number;
+  fetch?: typeof fetch;
+  /** Called after a poll with the new status (the hub pushes it to admin pages). */
+  onStatus?: (status: FeedStatus) => void;
+}
+
+export type Feed = ReturnType<typeof createFeed>;
+
+export function createFeed(deps: FeedDeps) {
+  const doFetch = deps.fetch ?? fetch;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<FeedStatus> | null = null;
+  const status: FeedStatus = {
+    url: null, intervalMs: null, zone: null, lastSuccessAt: null, lastSuccess: null, lastErrorAt: null, lastError: null,
+    lastAppliedVersion: null, lastReport: null, etag: null, lastModified: null, polling: false,
+  };
+
+  const succeed = (message: string) => {
+    status.lastSuccessAt = deps.realNow();
+    status.lastSuccess = message;
+  };
+  const fail = (message: string) => {
+    status.lastErrorAt = deps.realNow();
+    status.lastError = message;
+  };
+
+  async function readBody(response: Response): Promise<string> {
+    const length = Number(response.headers.get("content-length") ?? 0);
+    if (length > MAX_FEED_BYTES) throw new Error(`the schedule is ${length} bytes; at most ${MAX_FEED_BYTES} are accepted`);
+    const buffer = await response.arrayBuffer();
+    if (buffer.byteLength > MAX_FEED_BYTES) throw new Error(`the schedule is ${buffer.byteLength} bytes; at most ${MAX_FEED_BYTES} are accepted`);
+    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(buffer);
+  }
+
+  async function pollOnce(): Promise<FeedStatus> {
+    const url = status.url;
+    if (!url) return { ...status };
+    status.polling = true;
+    try {
+      const headers: Record<string, string> = { accept: "application/xml, application/json, text/calendar, */*;q=0.5", "user-agent": "Roomcast schedule feed" };
+      if (status.etag) headers["if-none-match"] = status.etag;
+      if (status.lastModified) headers["if-modified-since"] = status.lastModified;
+      let response: Response;
+      try {
+        response = await doFetch(url, { headers, redirect: "follow", signal: AbortSignal.timeout(FEED_FETCH_TIMEOUT_MS) });
+      } catch (e) {
+        fail(`fetching ${url} failed: ${e instanceof Error ? e.message : String(e)}; the last good schedule stays`);
+        return { ...status };
+      }
+      if (response.status === 304) {
+        succeed("not modified (304)");
+        return { ...status };
+      }
+      if (!response.ok) {
+        fail(`fetching ${url} answered HTTP ${response.status}; the last good schedule stays`);
+        return { ...status };
+      }
+      let text: string;
+      try {
+        text = await readBody(response);
+      } catch (e) {
+        fail(`${e instanceof Error ? e.message : String(e)}; the last good schedule stays`);
+        return { ...status };
+      }
+      const outcome = await runImport(deps, { text, fileName: url, ...(status.zone ? { zone: status.zone } : {}) }, { kind: "url", name: url }, { dryRun: false, skipUnchanged: true });
+      if (!outcome.ok) {
+        const first = outcome.errors[0];
+        fail(`the schedule at ${url} could not be imported (${outcome.format ?? "unknown format"}): ${first ? `${first.path}: ${first.message}` : "no details"}; the last good schedule stays`);
+        return { ...status };
+      }
+      // Validators are remembered only once the body they describe was imported.
+      status.etag = response.headers.get("etag");
+      status.lastModified = response.headers.get("last-modified");
+      status.lastReport = outcome.report;
+      if (outcome.applied) status.lastAppliedVersion = outcome.version;
+      succeed(outcome.applied ? `imported ${outcome.report.sessions} sessions (version ${outcome.version})` : "unchanged");
+      return { ...status };
+    } finally {
+      status.polling = false;
+      deps.onStatus?.({ ...status });
+    }
+  }
+
+  /** One poll now; concurrent calls share the poll in flight. */
+  function pollNow(): Promise<FeedStatus> {
+    running ??= pollOnce().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    /** Starts following `url` (replacing any previous feed) and polls once at once. */
+    follow(url: string, options: { intervalMs: number; zone?: string | null }): Promise<FeedStatus> {
+      if (timer) clearInterval(timer);
+      const changedUrl = url !== status.url;
+      status.url = url;
+      status.zone = options.zone ?? null;
+      status.intervalMs = Math.max(MIN_FEED_INTERVAL_MS, options.intervalMs);
+      if (changedUrl) {
+        status.etag = null;
+        status.lastModified = null;
+      }
+      timer = setInterval(() => void pollNow(), status.intervalMs);
+      timer.unref();
+      return pollNow();
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+      status.url = null;
+      status.intervalMs = null;
+    },
+    pollNow,
+    status(): FeedStatus {
+      return { ...status };
+    },
+  };
+}

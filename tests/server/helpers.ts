@@ -1,7 +1,8 @@
 // Hub test helpers: a real hub on port 0 with a temporary data directory and a pinned clock,
 // and real socket.io clients for screens and admins.
 import { io, type Socket } from "socket.io-client";
-import type { DisplayClientToServer, DisplayServerToClient, DisplaySnapshot, HelloReply } from "../../shared/protocol.js";
+import type { ChangeInputRaw } from "../../shared/model.js";
+import type { ChangePreview, DisplayClientToServer, DisplayServerToClient, DisplaySnapshot, HelloReply, Result } from "../../shared/protocol.js";
 import { DISPLAY_NAMESPACE } from "../../shared/protocol.js";
 import { type AdminClient, connectAdmin, loginCookie, startHub, type TestHub } from "../browser/harness.js";
 
@@ -70,3 +71,12 @@ export function nextEvent<T>(socket: { once(event: string, fn: (payload: T) => v
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** change:apply with the ack typed (socket.io's timeout() typing loses it). */
+export function applyChange(socket: AdminClient, change: ChangeInputRaw): Promise<Result<{ version: number; changeId: string }>> {
+  return socket.timeout(5000).emitWithAck("change:apply", change);
+}
+
+export function previewChange(socket: AdminClient, change: ChangeInputRaw): Promise<Result<{ preview: ChangePreview }>> {
+  return socket.timeout(5000).emitWithAck("change:preview", change);
+}

@@ -1,9 +1,11 @@
 // An organizer's change: validated, stored, acknowledged, then pushed to exactly the screens
 // whose view it touches. Hub clock pinned at 2025-03-06 11:15 America/Los_Angeles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChangeInputRaw } from "../../shared/model.js";
 import type { AdminState, DisplaySnapshot } from "../../shared/protocol.js";
 import {
   type AdminClient,
+  applyChange,
   AT_1115,
   collect,
   connectAdmin,
@@ -12,6 +14,7 @@ import {
   KEY_1130,
   nextEvent,
   organizer,
+  previewChange,
   screenOn,
   sleep,
   startPinnedHub,
@@ -59,7 +62,7 @@ describe("a change applied on /admin", () => {
     const watcherState = nextEvent<AdminState>(watcher, "admin:state");
     const versionBefore = hub.hub.schedule.version;
 
-    const ack = await admin.timeout(5000).emitWithAck("change:apply", { kind: "delay", sessionKey: KEY_1100, minutes: 10 });
+    const ack = await applyChange(admin, { kind: "delay", sessionKey: KEY_1100, minutes: 10 });
 
     expect(ack).toMatchObject({ ok: true, version: versionBefore + 1 });
     const stored = hub.store.listChanges().at(-1)?.change;
@@ -84,7 +87,7 @@ describe("a change applied on /admin", () => {
     const before = { version: hub.hub.schedule.version, changes: hub.store.listChanges().length };
     const room1Updates = collect<DisplaySnapshot>(room1, "schedule:changed");
 
-    const ack = await admin.timeout(5000).emitWithAck("change:apply", { kind: "delay", sessionKey: KEY_1100, minutes: "ten" } as never);
+    const ack = await applyChange(admin, { kind: "delay", sessionKey: KEY_1100, minutes: "ten" } as unknown as ChangeInputRaw);
 
     expect(ack.ok).toBe(false);
     if (ack.ok) return;
@@ -97,13 +100,13 @@ describe("a change applied on /admin", () => {
   });
 
   it("refuses a change to a session that does not exist with not-found", async () => {
-    const ack = await admin.timeout(5000).emitWithAck("change:apply", { kind: "cancel", sessionKey: "no-such-talk" });
+    const ack = await applyChange(admin, { kind: "cancel", sessionKey: "no-such-talk" });
     expect(ack).toMatchObject({ ok: false, error: "not-found" });
   });
 
   it("previews a delay without storing it: sessions before and after, rooms, screens that would change", async () => {
     const before = hub.store.listChanges().length;
-    const ack = await admin.timeout(5000).emitWithAck("change:preview", { kind: "delay", sessionKey: KEY_1130, minutes: 15 });
+    const ack = await previewChange(admin, { kind: "delay", sessionKey: KEY_1130, minutes: 15 });
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
     const moved = ack.preview.sessions.find((s) => s.key === KEY_1130);

@@ -83,9 +83,13 @@ export interface DisplaySnapshot {
   appVersion: string;
   /** The view the hub has assigned this screen (null: unassigned). */
   view: View | null;
-  /** Short code shown by an unassigned screen so an organizer can pair it. */
+  /**
+   * Short code shown by an unassigned screen so an organizer can pair it. Per screen: filled in
+   * the hello reply and in snapshots sent to one screen; "" in `schedule:changed` broadcasts to
+   * an assigned view, so a screen keeps the code (and name) it already has.
+   */
   pairingCode: string;
-  /** The organizer's name for this screen. */
+  /** The organizer's name for this screen; null in view broadcasts (see `pairingCode`). */
   screenName: string | null;
   event: EventMeta;
   rooms: Room[];

@@ -160,10 +160,12 @@ export function findYear(text: string): number | null {
 }
 
 const ROOM_WORDS =
-  /\b(room|rooms|hall|saal|h[öo]rsaal|salle|sala|aula|auditorium|amphi\w*|stage|track|devroom|theat(?:er|re)|lab|studio|foyer|lounge)\b|^[A-Z]{1,3}\s?[\d.]+[A-Z]?$/i;
+  /\b(room|rooms|hall|saal|h[öo]rsaal|salle|sala|aula|auditorium|amphi\w*|stage|track|devroom|theat(?:er|re)|studio|foyer|lounge)\b|^[A-Z]{1,3}[\s.]?\d[\d.]*[A-Z]?(\s*\(.*\))?$/i;
 const MAX_ROOM_HEADING_CHARS = 80;
+const MAX_ROOM_HEADING_WORDS = 6;
 
-/** True when a line can name a room ("Room 1", "Talks (Room 122)", "Nix and NixOS Track", "UD2.120"). */
+/** True when a line can name a room ("Room 1", "Talks (Room 122)", "Nix and NixOS Track", "K.1.105 (La Fontaine)"). */
 export function looksLikeRoomHeading(line: string): boolean {
-  return line.length <= MAX_ROOM_HEADING_CHARS && !/[.!?,;:]$/.test(line) && ROOM_WORDS.test(line);
+  // Room names are a few words; a longer line that mentions a stage or a track is a sentence.
+  return line.length <= MAX_ROOM_HEADING_CHARS && line.split(/\s+/).length <= MAX_ROOM_HEADING_WORDS && !/[.!?,;:]$/.test(line) && ROOM_WORDS.test(line);
 }

@@ -192,7 +192,9 @@ export function scanText(lines: SourceLine[], zone: string): ScanResult {
     // Inside a session a room-like line is a heading only when a time or day follows it; before
     // the first time it needs that too, so a venue line in the preamble is not taken for a room.
     const roomHeading = cur === null ? started || isTimeOrDay(i) : cur.lines.length > 0 && isTimeOrDay(i);
-    if (looksLikeRoomHeading(line.text) && roomHeading) {
+    // Right under a day heading, a short line before a time can only name a room ("Janson").
+    const bareRoom = cur === null && started && isTimeOrDay(i) && line.text.length <= 80 && !/[.!?,;:]$/.test(line.text);
+    if ((looksLikeRoomHeading(line.text) && roomHeading) || bareRoom) {
       started = true;
       current = null;
       room = line.text;

@@ -49,7 +49,12 @@ describe("day and room headings", () => {
 
   it("recognises room names but not titles or sentences", () => {
     expect(["Room 1", "Talks (Room 122)", "Nix and NixOS Track", "UD2.120", "Saal 1"].map(looksLikeRoomHeading)).toEqual([true, true, true, true, true]);
-    expect(["Lightning Talks", "Opening ceremony for day 2!", "Break"].map(looksLikeRoomHeading)).toEqual([false, false, false]);
+    expect(["Lightning Talks", "Opening ceremony for day 2!", "Break", "How we moved the whole conference onto one stage"].map(looksLikeRoomHeading)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

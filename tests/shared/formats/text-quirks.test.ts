@@ -129,6 +129,13 @@ describe("importText quirks", () => {
 describe("importText edge cases", () => {
   const zone = "Europe/Berlin";
 
+  it("takes any short line between a day heading and a time as a room, even without the word 'room'", () => {
+    const text = "Saturday, 31 January 2026\n\nJanson\n\n09:30 - 10:00\n\nWelcome to FOSDEM\n\nK.1.105 (La Fontaine)\n\n10:00\n\nA devroom talk";
+    const event = eventOf(importText(text, { zone: "Europe/Brussels" }));
+    expect(event.rooms.map((r) => [r.id, r.name])).toEqual([["janson", "Janson"], ["k-1-105-la-fontaine", "K.1.105 (La Fontaine)"]]);
+    expect(event.sessions.map((s) => [s.roomId, s.title])).toEqual([["janson", "Welcome to FOSDEM"], ["k-1-105-la-fontaine", "A devroom talk"]]);
+  });
+
   it("puts a session after midnight on the next calendar date under the same day heading", () => {
     const event = eventOf(importText("Saturday, 27 December 2025\n\nSaal 1\n\n23:30 - 00:30\n\nLate show\n\n01:00\n\nLater show", { zone }));
     expect(rows(event)).toEqual([

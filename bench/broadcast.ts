@@ -66,7 +66,13 @@ async function measureReference(screenCount: number, rounds: number, frames: Rec
   }
 }
 
-function summarise(screens: number, hub: Series, ref: Series): Row[] {
+/** Frames of ~200 B per view: what a delta protocol would send, to show the payload's share. */
+function smallFrames(frames: Record<string, string>): Record<string, string> {
+  const small = (view: string) => `42/display,["schedule:changed",{"version":1,"view":${JSON.stringify(view)},"pad":"${"x".repeat(120)}"}]`;
+  return Object.fromEntries(Object.keys(frames).map((v) => [v, small(v)]));
+}
+
+function summarise(screens: number, hub: Series, ref: Series, floor: Series): Row[] {
   const hubAll = hub.rounds.map((r) => r.allMs);
   const refAll = ref.rounds.map((r) => r.allMs);
   const cpuPerScreen = (s: Series) => median(s.rounds.map((r) => r.cpuMicros / screens));
@@ -79,6 +85,7 @@ function summarise(screens: number, hub: Series, ref: Series): Row[] {
     { screens, figure: "hub: half the screens updated, median (ms)", value: median(hub.rounds.map((r) => r.halfMs)), reference: median(ref.rounds.map((r) => r.halfMs)), ratio: null, target: null, verdict: "" },
     { screens, figure: "hub CPU per screen per broadcast (µs)", value: cpuPerScreen(hub), reference: cpuPerScreen(ref), ratio: cpuRatio, target: `≤ ${MAX_CPU_RATIO}× ref`, verdict: verdict(cpuRatio, MAX_CPU_RATIO) },
     { screens, figure: "bytes per screen per broadcast", value: median(hub.rounds.map((r) => r.bytesPerScreen)), reference: median(ref.rounds.map((r) => r.bytesPerScreen)), ratio: null, target: null, verdict: "" },
+    { screens, figure: "ws reference with ~200 B frames: median / p99 (ms)", value: median(floor.rounds.map((r) => r.allMs)), reference: p99(floor.rounds.map((r) => r.allMs)), ratio: null, target: null, verdict: "" },
   ];
   if (screens >= 5000) {
     rows.push({ screens, figure: "p99 ratio hub / ws", value: p99Ratio, reference: null, ratio: null, target: `≤ ${MAX_P99_RATIO}`, verdict: verdict(p99Ratio, MAX_P99_RATIO) });
@@ -94,8 +101,9 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   for (const count of counts) {
     const { hub, frames } = await measureHub(count, rounds);
     const ref = await measureReference(count, rounds, frames);
-    rows.push(...summarise(count, hub, ref));
-    data[count] = { hub: hub.rounds, reference: ref.rounds, frameBytes: Object.fromEntries(Object.entries(frames).map(([v, f]) => [v, f.length])) };
+    const floor = await measureReference(count, rounds, smallFrames(frames));
+    rows.push(...summarise(count, hub, ref, floor));
+    data[count] = { hub: hub.rounds, reference: ref.rounds, smallFrameReference: floor.rounds, frameBytes: Object.fromEntries(Object.entries(frames).map(([v, f]) => [v, f.length])) };
   }
   return {
     title: `Broadcast: change:apply → every screen has schedule:changed (${rounds} rounds after 3 warm-up, views ${BENCH_VIEWS.join(", ")})`,

@@ -94,15 +94,17 @@ export function importIcal(text: string, repairs: ImportProblem[], options: { zo
     }
     if (end === null && /^\d{8}$/.test(prop(e, "DTSTART")!.value.trim())) end = start.at + 24 * 3_600_000;
     let description = value(prop(e, "DESCRIPTION")) ?? "";
+    // Speakers: a "Speakers: A, B" prefix (Indico, LCA) names them all; else ATTENDEE CNs
+    // (Kielux); else ORGANIZER CN (HackerTracker writes the speaker there).
     const speakers: string[] = [];
-    for (const a of props(e, "ATTENDEE")) if (a.params.CN) speakers.push(a.params.CN);
-    const organizer = prop(e, "ORGANIZER");
-    if (speakers.length === 0 && organizer?.params.CN) speakers.push(organizer.params.CN);
     const prefix = SPEAKER_PREFIX.exec(description);
     if (prefix) {
-      if (speakers.length === 0) speakers.push(...prefix[2]!.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|&)\s*/).map((s) => s.replace(/\s*\(.*\)\s*$/, "")));
+      speakers.push(...prefix[2]!.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|&)\s*/).map((s) => s.replace(/\s*\(.*\)\s*$/, "")));
       description = description.slice(prefix[0].length);
     }
+    if (speakers.length === 0) for (const a of props(e, "ATTENDEE")) if (a.params.CN) speakers.push(a.params.CN);
+    const organizer = prop(e, "ORGANIZER");
+    if (speakers.length === 0 && organizer?.params.CN) speakers.push(organizer.params.CN);
     // frab and pretalx write "Title - Speaker A, Speaker B"; other producers use " - " in titles.
     if (speakersInSummary && speakers.length === 0) {
       const cut = title.lastIndexOf(" - ");

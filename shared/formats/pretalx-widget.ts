@@ -53,7 +53,7 @@ export function importPretalxWidget(json: Json, repairs: ImportProblem[], option
       room: roomName,
       roomSourceId: roomId !== null ? `pretalx-room-${roomId}` : null,
       title,
-      type: isBreak ? (mapSessionType(str(t.slot_type), title ?? "") === "lunch" ? "lunch" : "break") : mapSessionType(null, title ?? ""),
+      type: isBreak ? (mapSessionType(null, title ?? "") === "lunch" ? "lunch" : "break") : mapSessionType(null, title ?? ""),
       start: start.at,
       end,
       speakers: arr(t.speakers).map((s) => (isObject(s) ? str(obj(s).name) : speakers.get(str(s) ?? "") ?? null)),

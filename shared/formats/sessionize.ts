@@ -55,7 +55,7 @@ export function importSessionize(json: Json, repairs: ImportProblem[], options: 
         room: roomName.get(roomId) ?? null,
         roomSourceId: roomName.has(roomId) ? `sessionize-${roomId}` : null,
         title,
-        type: s.isServiceSession === true ? (mapSessionType(format, title ?? "") === "lunch" ? "lunch" : mapSessionType(format, title ?? "") === "social" ? "social" : "break") : mapSessionType(format, title ?? ""),
+        type: s.isServiceSession === true ? serviceType(title ?? "") : mapSessionType(format, title ?? ""),
         start: start.at,
         end: readInstant(s.endsAt, chosen.zone)?.at ?? null,
         speakers: arr(s.speakers).map((sp) => (typeof sp === "string" ? (speakers.get(sp) ?? null) : str(obj(sp).name))),
@@ -70,4 +70,11 @@ export function importSessionize(json: Json, repairs: ImportProblem[], options: 
   if (unscheduled > 0) b.warn({ path: "sessions", message: `${unscheduled} sessions have no start (not yet scheduled); skipped` });
   const zone = settleZone(chosen, options.zone, instants, b, "(sessionize)");
   return b.finish({ title: null, timeZone: zone, dayChangeHour: options.defaultDayChangeHour ?? null });
+}
+
+/** A service session is a break, a meal or a social slot; its title says which. */
+function serviceType(title: string): "lunch" | "social" | "break" {
+  const t = mapSessionType(null, title);
+  if (t === "lunch") return "lunch";
+  return /party|social|drinks|reception|happy hour/i.test(title) ? "social" : "break";
 }

@@ -68,8 +68,13 @@ export function importText(text: string, options: TextImportOptions): ImportResu
   return {
     ok: true,
     event: parsed.data,
-    report: { format: TEXT_FORMAT, days: days.size, rooms: parsed.data.rooms.length, sessions: parsed.data.sessions.length, warnings, repairs },
+    report: { format: TEXT_FORMAT, days: days.size, rooms: parsed.data.rooms.length, sessions: parsed.data.sessions.length, warnings: byLine(warnings), repairs },
   };
+}
+
+/** Problems in source order, so a report reads top to bottom like the pasted text. */
+function byLine(problems: ImportProblem[]): ImportProblem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** Title, speakers line and abstract of every session, with the document's layout in mind. */

@@ -40,7 +40,7 @@ export function fitElement(el: HTMLElement, maxPx: number, minPx: number, lineHe
   const result = fitFontSize(
     (px) => {
       el.style.fontSize = `${px}px`;
-      return el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1;
+      return el.scrollHeight <= el.clientHeight + 2 && el.scrollWidth <= el.clientWidth + 2;
     },
     maxPx,
     minPx,

@@ -42,7 +42,10 @@ window.addEventListener("resize", () => {
 });
 const perPage = computed(() => rowsPerPage(viewport.value.width, viewport.value.height));
 const pageSlot = computed(() => Math.floor(clock.hubReal.value / LOBBY_DWELL_MS));
-const lobbyPage = computed(() => pageAt(air.lobbyRows.value, perPage.value, pageSlot.value * LOBBY_DWELL_MS));
+const pinnedPage = Number(params.get("page"));
+const lobbyPage = computed(() =>
+  pageAt(air.lobbyRows.value, perPage.value, pageSlot.value * LOBBY_DWELL_MS, LOBBY_DWELL_MS, pinnedPage >= 1 ? pinnedPage - 1 : null),
+);
 const lobbyTitle = computed(() => schedule.snapshot.value?.event.title ?? "");
 const identify = computed(() => {
   const id = schedule.identify.value;

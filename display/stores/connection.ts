@@ -19,6 +19,9 @@ const SCREEN_ID_KEY = "roomcast.screenId";
 
 export function openDisplaySocket(origin = ""): DisplaySocket {
   return io(`${origin}${DISPLAY_NAMESPACE}`, {
+    // WebSocket only: every screen browser has it, and it skips the polling handshake on each
+    // of the many reconnects a venue's Wi-Fi causes.
+    transports: ["websocket"],
     reconnectionDelay: RECONNECT_MIN_MS,
     reconnectionDelayMax: RECONNECT_MAX_MS,
     randomizationFactor: RECONNECT_JITTER,

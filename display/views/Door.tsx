@@ -10,7 +10,7 @@ import { TopBar } from "./TopBar.js";
 export function Door({ air, labels }: { air: OnAirStore; labels: Labels }) {
   const door = air.door.value;
   return (
-    <div class="screen door">
+    <div class={`screen door${door?.full ? " has-full" : ""}${air.band.value.length > 0 ? " has-band" : ""}${door?.skipped ? " has-skipped" : ""}`}>
       <TopBar air={air} labels={labels}>
         <h1 class="room-name" data-testid="room-name">
           {air.roomName}
@@ -41,29 +41,62 @@ function RoomFull({ air, labels }: { air: OnAirStore; labels: Labels }) {
 }
 
 function DoorBody({ door, air, labels }: { door: DoorModel; air: OnAirStore; labels: Labels }) {
+  // The hero is what matters most right now: the current session, the break, or — when the room
+  // is free — the next session; the next session gets its own panel only below a hero.
+  const nextIsHero = !door.current && door.next !== null && (door.state === "between" || door.state === "before-event");
+  const layout = `${door.state}|${door.full}|${door.skipped !== null}|${air.band.value.length}`;
   return (
     <main class={`door-body state-${door.state}`}>
       <section class="now" data-testid="state" data-state={door.state}>
-        {door.headline && (
-          <div class="headline" data-testid="headline">
-            {door.headline}
-          </div>
+        {door.state === "break" && door.headline ? (
+          <Break door={door} air={air} labels={labels} layout={layout} />
+        ) : door.current ? (
+          <Current current={door.current} air={air} labels={labels} layout={layout} />
+        ) : nextIsHero && door.next ? (
+          <>
+            {door.headline && door.state === "before-event" && <div class="subline">{door.headline}</div>}
+            <Next next={door.next} labels={labels} hero layout={layout} afterSkipped={door.skipped?.kind === "cancelled"} />
+          </>
+        ) : (
+          <>
+            {door.headline && (
+              <div class="headline" data-testid="headline">
+                {door.headline}
+              </div>
+            )}
+            {door.subline && <div class="subline">{door.subline}</div>}
+          </>
         )}
-        {door.subline && <div class="subline">{door.subline}</div>}
-        {door.current && <Current current={door.current} air={air} labels={labels} />}
       </section>
-      {door.skipped && <Skipped skipped={door.skipped} labels={labels} />}
-      {door.next && <Next next={door.next} labels={labels} afterSkipped={door.skipped?.kind === "cancelled"} />}
+      {door.skipped && <Skipped skipped={door.skipped} />}
+      {door.next && !nextIsHero && (
+        <Next next={door.next} labels={labels} layout={layout} afterSkipped={door.skipped?.kind === "cancelled"} />
+      )}
     </main>
   );
 }
 
-function Current({ current, air, labels }: { current: CurrentModel; air: OnAirStore; labels: Labels }) {
+function Break({ door, air, labels, layout }: { door: DoorModel; air: OnAirStore; labels: Labels; layout: string }) {
+  return (
+    <div class="current current-break">
+      <div class="label">{labels.now}</div>
+      <FitText tag="h2" class="current-title" testid="headline" text={door.headline ?? ""} maxVmin={9} minVmin={5.2} layout={layout} />
+      <div class="progress-row">
+        <div class="progress" data-testid="progress">
+          <div class="progress-fill" style={air.progressStyle} />
+        </div>
+        <span class="time-left">{door.current?.timeLeft}</span>
+      </div>
+    </div>
+  );
+}
+
+function Current({ current, air, labels, layout }: { current: CurrentModel; air: OnAirStore; labels: Labels; layout: string }) {
   return (
     <div class={`current${current.isBreak ? " current-break" : ""}`}>
       <div class="label">{labels.now}</div>
       {current.movedFrom && <div class="moved-note">{current.movedFrom}</div>}
-      <FitText tag="h2" class="current-title" testid="current-title" text={current.title} maxVmin={11} minVmin={5.2} />
+      <FitText tag="h2" class="current-title" testid="current-title" text={current.title} maxVmin={11} minVmin={5.2} layout={layout} />
       {current.speakers && (
         <div class="speakers" data-testid="current-speakers">
           {current.speakers}
@@ -92,22 +125,37 @@ function Current({ current, air, labels }: { current: CurrentModel; air: OnAirSt
   );
 }
 
-function Skipped({ skipped, labels }: { skipped: SkippedModel; labels: Labels }) {
+function Skipped({ skipped }: { skipped: SkippedModel }) {
   return (
     <section class={`skipped skipped-${skipped.kind}`} data-testid={skipped.kind === "moved" ? "moved" : "cancelled"}>
-      <span class={`badge badge-${skipped.kind}`}>{skipped.kind === "moved" ? labels.moved : labels.cancelled}</span>
+      <span class={`badge badge-${skipped.kind}`}>{skipped.note}</span>
       <span class="skipped-title">{skipped.title}</span>
-      {skipped.kind === "moved" && <span class="skipped-note">{skipped.note}</span>}
     </section>
   );
 }
 
-function Next({ next, labels, afterSkipped }: { next: NextModel; labels: Labels; afterSkipped: boolean }) {
+interface NextProps {
+  next: NextModel;
+  labels: Labels;
+  afterSkipped: boolean;
+  /** Shown as the screen's main item (the room is free until it starts). */
+  hero?: boolean;
+  layout: string;
+}
+
+function Next({ next, labels, afterSkipped, hero = false, layout }: NextProps) {
   return (
-    <section class="next">
+    <section class={hero ? "next next-hero" : "next"}>
       <div class="label">{afterSkipped ? labels.insteadNext : labels.next}</div>
       {next.movedFrom && <div class="moved-note">{next.movedFrom}</div>}
-      <FitText class="next-title" testid="next-title" text={next.title} maxVmin={6.5} minVmin={3.6} />
+      <FitText
+        class="next-title"
+        testid="next-title"
+        text={next.title}
+        maxVmin={hero ? 11 : 6.5}
+        minVmin={hero ? 5.2 : 3.6}
+        layout={layout}
+      />
       {next.speakers && <div class="next-speakers">{next.speakers}</div>}
       <div class="meta">
         <span class="next-when" data-testid="next-when">

@@ -3,7 +3,9 @@
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { fitElement } from "../fit.js";
 
-export const LINE_HEIGHT = 1.12;
+// Above the content area of common fonts (DejaVu Sans: 1.164 em), so glyphs never overflow the
+// line box and fool the overflow check.
+export const LINE_HEIGHT = 1.2;
 
 interface Props {
   text: string;
@@ -13,9 +15,11 @@ interface Props {
   class: string;
   testid?: string;
   tag?: "h1" | "h2" | "div";
+  /** Changes whenever the surrounding layout does (banners, panels), so the text refits. */
+  layout?: string;
 }
 
-export function FitText({ text, maxVmin, minVmin, class: cls, testid, tag = "div" }: Props) {
+export function FitText({ text, maxVmin, minVmin, class: cls, testid, tag = "div", layout = "" }: Props) {
   const ref = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -29,7 +33,7 @@ export function FitText({ text, maxVmin, minVmin, class: cls, testid, tag = "div
     // Web fonts and emoji may change metrics after first layout.
     void document.fonts?.ready.then(fit);
     return () => window.removeEventListener("resize", fit);
-  }, [text, maxVmin, minVmin]);
+  }, [text, maxVmin, minVmin, layout]);
   const Tag = tag;
   return (
     <Tag ref={ref as never} class={`fit ${cls}`} data-testid={testid} style={{ lineHeight: LINE_HEIGHT }}>

@@ -8,6 +8,9 @@ import type { OnAirStore } from "../stores/on-air.js";
 import { AnnouncementBand } from "./Announcements.js";
 import { TopBar } from "./TopBar.js";
 
+/** Up to this many rooms, the board uses tall rows with two-line titles. */
+export const FEW_ROOMS = 4;
+
 interface Props {
   air: OnAirStore;
   labels: Labels;
@@ -27,7 +30,7 @@ export function Lobby({ air, labels, title, page }: Props) {
         <span>{labels.now}</span>
         <span>{labels.next}</span>
       </div>
-      <ol class="lobby-rows">
+      <ol class={`lobby-rows${p.count === 1 && p.items.length <= FEW_ROOMS ? " few" : ""}`}>
         {p.items.map((row) => (
           <Row key={row.roomId} row={row} labels={labels} />
         ))}
@@ -46,34 +49,13 @@ function Row({ row, labels }: { row: LobbyRowModel; labels: Labels }) {
     <li class={`lobby-row${row.full ? " is-full" : ""}`} data-testid="lobby-row" data-room={row.roomId}>
       <div class="lobby-room">
         <span class="lobby-room-name">{row.roomName}</span>
-        {row.full && (
-          <span class="badge badge-full" data-testid="badge-full">
-            {row.full}
-          </span>
-        )}
+        <Badges row={row} labels={labels} />
       </div>
       <div class="lobby-now">
         <div class="lobby-title" data-testid="now-title">
           {row.now}
         </div>
-        <div class="lobby-sub">
-          <span>{row.nowTimes}</span>
-          {row.delay && (
-            <span class="badge badge-late" data-testid="badge-delay">
-              {row.delay} {labels.delayed}
-            </span>
-          )}
-          {row.cancelled && (
-            <span class="badge badge-cancelled" data-testid="badge-cancelled">
-              {row.cancelled}
-            </span>
-          )}
-          {row.moved && (
-            <span class="badge badge-moved" data-testid="badge-moved">
-              {row.moved}
-            </span>
-          )}
-        </div>
+        <div class="lobby-sub">{row.nowTimes}</div>
       </div>
       <div class="lobby-next">
         <div class="lobby-title" data-testid="next-title">
@@ -82,5 +64,33 @@ function Row({ row, labels }: { row: LobbyRowModel; labels: Labels }) {
         <div class="lobby-sub">{row.nextWhen}</div>
       </div>
     </li>
+  );
+}
+
+function Badges({ row, labels }: { row: LobbyRowModel; labels: Labels }) {
+  if (!row.full && !row.delay && !row.cancelled && !row.moved) return null;
+  return (
+    <div class="lobby-badges">
+      {row.full && (
+        <span class="badge badge-full" data-testid="badge-full">
+          {row.full}
+        </span>
+      )}
+      {row.delay && (
+        <span class="badge badge-late" data-testid="badge-delay">
+          {row.delay} {labels.delayed}
+        </span>
+      )}
+      {row.cancelled && (
+        <span class="badge badge-cancelled" data-testid="badge-cancelled">
+          {row.cancelled}
+        </span>
+      )}
+      {row.moved && (
+        <span class="badge badge-moved" data-testid="badge-moved">
+          {row.moved}
+        </span>
+      )}
+    </div>
   );
 }

@@ -33,6 +33,7 @@ function looksLikeHtml(text: string): boolean {
 function stripHtml(text: string): string {
   return text
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(/<\/li\s*>/gi, "")
     .replace(/<li\b[^>]*>/gi, "\n- ")
     .replace(BLOCK_TAGS, "\n")
     .replace(/<[^<>]{0,2000}>/g, "");

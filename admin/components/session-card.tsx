@@ -45,7 +45,10 @@ export function SessionCard(props: {
   const { session, zone } = props;
   return (
     <section class={props.large ? "session-card large" : "session-card"} data-testid={props.testId}>
-      <h3 class="card-heading">{props.heading}</h3>
+      <div class="card-top">
+        <h3 class="card-heading">{props.heading}</h3>
+        {props.children}
+      </div>
       {session ? (
         <>
           <p class="session-when">
@@ -57,7 +60,6 @@ export function SessionCard(props: {
       ) : (
         <p class="muted">{props.empty}</p>
       )}
-      {props.children}
     </section>
   );
 }

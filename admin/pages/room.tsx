@@ -36,12 +36,12 @@ export function RoomPage({ roomId }: { roomId: string | null }) {
       <h2 class="room-title">
         {line.room.name}
         {line.now.roomStatus !== "open" && <span class="badge badge-bad">{line.now.roomStatus === "full" ? "Full" : "Closed"}</span>}
+        <span class="muted state-text">{roomStateText(line.now, zone)}</span>
       </h2>
-      <p class="muted">{roomStateText(line.now, zone)}</p>
       <SessionCard heading="Now" session={line.now.current} zone={zone} empty="Nothing on right now" testId="current-session" large>
         {mayAct && admin.isOrganizer.value && line.now.current && <CancelButton session={line.now.current} roomId={roomId} />}
       </SessionCard>
-      <SessionCard heading="Next" session={line.now.next} zone={zone} empty="Nothing more today" testId="next-session" large>
+      <SessionCard heading="Next" session={line.now.next} zone={zone} empty="Nothing more today" testId="next-session">
         {mayAct && admin.isOrganizer.value && line.now.next && <CancelButton session={line.now.next} roomId={roomId} />}
       </SessionCard>
       {line.now.skipped && (
@@ -94,7 +94,7 @@ function CancelButton({ session, roomId }: { session: EffectiveSession; roomId: 
       data-testid={`${kind}-session`}
       onClick={() => roomPanel.propose(roomId, { kind, sessionKey: sessionKeyOf(session.key) }, `${cancelled ? "Restore" : "Cancel"}: ${session.displayTitle}`)}
     >
-      {cancelled ? "Restore" : "Cancel this session"}
+      {cancelled ? "Restore" : "Cancel…"}
     </button>
   );
 }
@@ -114,6 +114,7 @@ function ThumbZone({ line }: { line: RoomLine }) {
   const customMinutes = parseMinutes(custom);
   const full = line.now.roomStatus === "full";
   return (
+    <>
     <section class="thumb-zone" aria-label="Actions">
       <Preview roomId={roomId} />
       <UndoBar roomId={roomId} />
@@ -141,20 +142,21 @@ function ThumbZone({ line }: { line: RoomLine }) {
           </button>
         ))}
       </div>
-      <form class="custom-late" onSubmit={(e) => {
-        e.preventDefault();
-        if (customMinutes !== null) propose(late, (sessionKey) => ({ kind: "delay", sessionKey, minutes: customMinutes }), `${customMinutes > 0 ? "+" : ""}${customMinutes} min`);
-      }}>
-        <label for="late-minutes">Custom minutes (negative pulls back)</label>
-        <div class="row">
-          <input id="late-minutes" data-testid="late-minutes" inputMode="numeric" value={custom} placeholder="e.g. 20"
-            onInput={(e) => setCustom(e.currentTarget.value)} />
-          <button type="submit" class="action" data-testid="late-custom" disabled={!late || customMinutes === null || busy}>
-            Late by…
-          </button>
-        </div>
-      </form>
     </section>
+    <form class="custom-late" onSubmit={(e) => {
+      e.preventDefault();
+      if (customMinutes !== null) propose(late, (sessionKey) => ({ kind: "delay", sessionKey, minutes: customMinutes }), `${customMinutes > 0 ? "+" : ""}${customMinutes} min`);
+    }}>
+      <label for="late-minutes">Custom minutes (negative pulls back)</label>
+      <div class="row">
+        <input id="late-minutes" data-testid="late-minutes" inputMode="numeric" value={custom} placeholder="e.g. 20"
+          onInput={(e) => setCustom(e.currentTarget.value)} />
+        <button type="submit" class="action" data-testid="late-custom" disabled={!late || customMinutes === null || busy}>
+          Late by…
+        </button>
+      </div>
+    </form>
+    </>
   );
 }
 

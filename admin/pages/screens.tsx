@@ -2,6 +2,9 @@
 import { useState } from "preact/hooks";
 import type { ScreenInfo } from "../../shared/protocol.js";
 import { useStores } from "../context.js";
+import { roomLine } from "../derive/overview.js";
+import type { AdminState } from "../../shared/protocol.js";
+import { parseView } from "../../shared/model.js";
 import { agoText, offsetText, sortScreens, viewChoices, viewLabel } from "../derive/screens.js";
 
 export function ScreensPage() {
@@ -29,6 +32,7 @@ function ScreenRow({ screen }: { screen: ScreenInfo }) {
   const [view, setView] = useState<string>(screen.view ?? "");
   const [name, setName] = useState(screen.name ?? "");
   const id = screen.screenId;
+  const showing = showsNow(admin.state.value!, screen, clock.hubNow.value);
   return (
     <li class="list-item screen" data-testid="screen" data-screen={id} data-code={screen.pairingCode}>
       <p class="screen-head">
@@ -37,8 +41,10 @@ function ScreenRow({ screen }: { screen: ScreenInfo }) {
         <span>{screen.name ?? "(no name)"}</span>
       </p>
       <p class="muted">
-        {`${viewLabel(screen.view, rooms)} · seen ${agoText(screen.lastSeen, clock.realNow.value)} · clock ${offsetText(screen.clockOffsetMs)} · app ${screen.appVersion ?? "?"}`}
+        {`${viewLabel(screen.view, rooms)} · ${screen.online ? "online" : `last seen ${agoText(screen.lastSeen, clock.realNow.value)}`} · clock ${offsetText(screen.clockOffsetMs)} · app ${screen.appVersion || "unknown"}`}
       </p>
+      {showing && <p class="shows-now">{`Shows now: ${showing}`}</p>}
+      <div class="screen-controls">
       <div class="row">
         <select aria-label="View" data-testid="screen-view" value={view} onChange={(e) => setView(e.currentTarget.value)}>
           {viewChoices(rooms).map((c) => (
@@ -70,6 +76,17 @@ function ScreenRow({ screen }: { screen: ScreenInfo }) {
             }
           }}>Forget</button>
       </div>
+      </div>
     </li>
   );
+}
+
+/** What a door screen shows now ("Docker Was Too Slow…"), or null for lobby and unassigned. */
+function showsNow(state: AdminState, screen: ScreenInfo, at: number): string | null {
+  const view = screen.view ? parseView(screen.view) : null;
+  if (view?.kind !== "room") return null;
+  const now = roomLine(state, view.roomId, at)?.now;
+  if (!now) return null;
+  if (now.current) return now.current.displayTitle;
+  return now.next ? `next: ${now.next.displayTitle}` : "nothing more today";
 }

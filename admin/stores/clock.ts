@@ -22,7 +22,7 @@ export function createClock(state: ReadonlySignal<AdminState | null>, offsetMs: 
   const bannerText = computed(() => {
     const c = rehearsal.value;
     if (!c) return null;
-    return `Rehearsal clock — ${formatDay(hubNow.value, zone.value)} ${clockText.value} at ${rateLabel(c.rate)}, not real time`;
+    return `Rehearsal clock · ${formatDay(hubNow.value, zone.value)} · ${rateLabel(c.rate)} · not real time`;
   });
 
   return { realNow, hubNow, clockText, bannerText, rehearsal, dispose: () => clearInterval(timer) };

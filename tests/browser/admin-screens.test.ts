@@ -67,13 +67,13 @@ describeBrowser("the organizer's screens and announcements", () => {
     expect(await room1.getByTestId("emergency").count()).toBe(0);
 
     await admin.getByTestId("announce-confirm").click();
-    await room1.getByTestId("emergency").waitFor({ timeout: 2000 });
+    await room1.getByTestId("emergency").waitFor({ timeout: 5000 });
     expect(await room1.getByTestId("emergency").innerText()).toContain("Please leave Room 1 by the east exit");
     expect(await room2.getByTestId("emergency").count()).toBe(0);
 
     const listed = admin.locator('[data-testid="announcement"][data-level="emergency"]');
     await listed.getByTestId("withdraw").click();
-    await expect.poll(() => room1.getByTestId("emergency").count(), { timeout: 2000 }).toBe(0);
+    await expect.poll(() => room1.getByTestId("emergency").count(), { timeout: 5000 }).toBe(0);
     await expect.poll(() => listed.count()).toBe(0);
     await room1.close();
     await room2.close();

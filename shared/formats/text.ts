@@ -1,9 +1,10 @@
 // Pasted schedule text, in the layouts of conference web pages copied as text: a day heading,
 // room headings, then per session a time ("09:15 - 09:30", "10:15 AM" or ISO 8601), a title,
 // a speakers line and an abstract. The user gives the time zone. Where a line cannot be
-// placed, the result names the line and says why.
-import { type Event, type EventInput, EventSchema, MAX_ABSTRACT_CHARS, MAX_SPEAKERS, type Session, type SessionType } from "../model.js";
-import { conferenceDay, isValidZone, localDate, formatTime } from "../time.js";
+// placed, the result names the line and says why. Sessions go through the ScheduleBuilder
+// every importer shares: plain text, keys, room ids and the report's whole-schedule checks.
+import { isValidZone } from "../time.js";
+import { ScheduleBuilder } from "./build.js";
 import { clip, type DraftSession, scanText, type SourceLine, sourceLines } from "./text-scan.js";
 import { inferType, looksLikeNames, parseTypedSpeakerLine, rawSpeakerParts, splitSpeakers } from "./text-speakers.js";
 import type { ImportProblem, ImportResult } from "./types.js";
@@ -19,8 +20,6 @@ export interface TextImportOptions {
 
 /** A first line longer than this is prose, not a title: the session is untitled. */
 const MAX_TITLE_LINE_CHARS = 200;
-const MAX_NAME_CHARS = 200;
-const DEFAULT_ROOM = "Main room";
 
 /** A session's lines read as fields, before speakers are split. */
 interface Fields {
@@ -40,10 +39,10 @@ export function importText(text: string, options: TextImportOptions): ImportResu
   if (!isValidZone(options.zone)) {
     return { ok: false, format: TEXT_FORMAT, errors: [{ path: "zone", message: `"${options.zone}" is not an IANA time zone, e.g. Europe/Brussels` }] };
   }
-  const repairs: ImportProblem[] = [];
+  const builder = new ScheduleBuilder(TEXT_FORMAT);
   if (text.startsWith("\uFEFF")) {
     text = text.slice(1);
-    repairs.push({ path: "line 1", line: 1, message: "byte order mark removed" });
+    builder.repair({ path: "line 1", line: 1, message: "byte order mark removed" });
   }
   const scan = scanText(sourceLines(text), options.zone);
   if (scan.sessions.length === 0 && scan.errors.length === 0) {
@@ -53,28 +52,28 @@ export function importText(text: string, options: TextImportOptions): ImportResu
 
   const warnings = scan.warnings;
   const fields = readFields(scan.sessions, warnings);
-  const sessions = buildSessions(fields, options.zone, warnings, repairs);
-  const event = buildEvent(sessions, scan.preamble, options);
-  const parsed = EventSchema.safeParse(event);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      format: TEXT_FORMAT,
-      errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-    };
-  }
-  const starts = new Set(parsed.data.sessions.map((s) => s.start));
-  const days = new Set([...starts].map((at) => conferenceDay(at, options.zone, parsed.data.dayChangeHour)));
-  return {
-    ok: true,
-    event: parsed.data,
-    report: { format: TEXT_FORMAT, days: days.size, rooms: parsed.data.rooms.length, sessions: parsed.data.sessions.length, warnings: byLine(warnings), repairs },
-  };
+  for (const w of warnings) builder.warn(w);
+  addSessions(builder, fields);
+  const result = builder.finish({ id: options.eventId ?? null, title: options.title?.trim() || eventTitle(scan.preamble), timeZone: options.zone });
+  if (!result.ok) return result;
+  return { ...result, report: { ...result.report, warnings: byLine(result.report.warnings) } };
 }
 
 /** Problems in source order, so a report reads top to bottom like the pasted text. */
 function byLine(problems: ImportProblem[]): ImportProblem[] {
-  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return [...problems].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+}
+
+/** A preamble line that is not a date or a place reads as the event's name ("NixCon 2023 Darmstadt"). */
+function eventTitle(preamble: SourceLine[]): string | null {
+  const line = preamble.find(
+    (l) =>
+      l.text.length <= 120 &&
+      !/^at\b|@/i.test(l.text) &&
+      !/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(l.text) &&
+      !/\d{1,2}(st|nd|rd|th)?\b.*\d{4}/.test(l.text),
+  );
+  return line?.text ?? null;
 }
 
 /** Title, speakers line and abstract of every session, with the document's layout in mind. */
@@ -151,17 +150,7 @@ function paragraphs(lines: SourceLine[]): string {
   return lines.map((l, i) => (i === 0 ? "" : l.gapBefore ? "\n\n" : "\n") + l.text).join("");
 }
 
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 80);
-}
-
-function buildSessions(fields: Fields[], zone: string, warnings: ImportProblem[], repairs: ImportProblem[]): Array<Session & { room: string }> {
+function addSessions(builder: ScheduleBuilder, fields: Fields[]): void {
   // Names printed alone elsewhere help split a line where several are glued together.
   const seenIn = new Map<string, Set<number>>();
   fields.forEach((f, i) => {
@@ -170,75 +159,25 @@ function buildSessions(fields: Fields[], zone: string, warnings: ImportProblem[]
       seenIn.get(part)!.add(i);
     }
   });
-  const keys = new Set<string>();
-  const stamps = new Map<number, string>();
-  const stamp = (at: number): string => {
-    if (!stamps.has(at)) stamps.set(at, `${localDate(at, zone)}|${formatTime(at, zone).replace(":", "")}`);
-    return stamps.get(at)!;
-  };
-  return fields.map((f, i) => {
-    const abstractText = paragraphs(f.abstract);
+  fields.forEach((f, i) => {
+    const abstract = paragraphs(f.abstract);
     const known = {
       has: (name: string) => {
         const where = seenIn.get(name);
         return where !== undefined && (where.size > 1 || !where.has(i));
       },
     };
-    let speakers = f.speakerText ? splitSpeakers(f.speakerText, { known, mentions: `${f.title}\n${abstractText}` }) : [];
-    speakers = speakers.map((s) => s.slice(0, MAX_NAME_CHARS));
-    if (speakers.length > MAX_SPEAKERS) {
-      warnings.push(problem(f.draft.timeLine, `${speakers.length} speakers; kept the first ${MAX_SPEAKERS}`));
-      speakers = speakers.slice(0, MAX_SPEAKERS);
-    }
-    let abstract = abstractText;
-    if (abstract.length > MAX_ABSTRACT_CHARS) {
-      repairs.push(problem(f.draft.timeLine, `abstract cut to ${MAX_ABSTRACT_CHARS} characters`));
-      abstract = abstract.slice(0, MAX_ABSTRACT_CHARS);
-    }
-    const room = f.draft.room ?? DEFAULT_ROOM;
-    const [date, hhmm] = stamp(f.draft.start).split("|");
-    const base = `${date}-${slugify(room) || "room"}-${hhmm}`;
-    let key = base;
-    for (let n = 2; keys.has(key); n++) key = `${base}-${n}`;
-    keys.add(key);
-    const type: SessionType = inferType(f.title, f.typeText, abstract);
-    return {
-      key,
-      room,
-      roomId: "",
+    const speakers = f.speakerText ? splitSpeakers(f.speakerText, { known, mentions: `${f.title}\n${abstract}` }) : [];
+    builder.add({
+      identity: {},
+      room: f.draft.room,
       title: f.title,
-      untitled: f.title === "",
-      type,
+      type: inferType(f.title, f.typeText, abstract),
       start: f.draft.start,
       end: f.draft.end,
       speakers,
       abstract,
-      track: null,
-      language: null,
-      url: null,
-      cancelled: false,
-    };
+      where: { path: `line ${f.draft.timeLine.n}`, line: f.draft.timeLine.n },
+    });
   });
-}
-
-function buildEvent(sessions: Array<Session & { room: string }>, preamble: SourceLine[], options: TextImportOptions): EventInput {
-  const rooms: Event["rooms"] = [];
-  const idOf = new Map<string, string>();
-  for (const s of sessions) {
-    if (idOf.has(s.room)) continue;
-    let id = slugify(s.room) || "room";
-    for (let n = 2; rooms.some((r) => r.id === id); n++) id = `${slugify(s.room) || "room"}-${n}`;
-    idOf.set(s.room, id);
-    rooms.push({ id, name: s.room, order: rooms.length + 1 });
-  }
-  // A preamble line that is not a date or a place reads as the event's name ("NixCon 2023 Darmstadt").
-  const titleLine = preamble.find((l) => l.text.length <= 120 && !/\d{1,2}(st|nd|rd|th)?\b.*\d{4}|^at\b|@/i.test(l.text) && !/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(l.text));
-  const title = options.title?.trim() || titleLine?.text || "Imported schedule";
-  return {
-    id: options.eventId ?? (slugify(title) || "imported"),
-    title: title.slice(0, 300),
-    timeZone: options.zone,
-    rooms,
-    sessions: sessions.map(({ room, ...s }) => ({ ...s, roomId: idOf.get(room)! })),
-  };
 }

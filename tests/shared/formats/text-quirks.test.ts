@@ -176,9 +176,22 @@ describe("importText edge cases", () => {
     expect(!result.ok && result.errors[0]).toEqual({ path: "zone", message: '"Mars/Olympus_Mons" is not an IANA time zone, e.g. Europe/Brussels' });
   });
 
-  it("gives two sessions at the same start in the same room distinct keys", () => {
-    const event = eventOf(importText("March 6, 2025\n\nRoom 1\n\n09:00\n\nTalk A\n\n09:00\n\nTalk B", { zone }));
-    expect(event.sessions.map((s) => s.key)).toEqual(["2025-03-06-room-1-0900", "2025-03-06-room-1-0900-2"]);
+  it("gives two sessions at the same start in the same room distinct keys, warning when they are identical", () => {
+    const distinct = eventOf(importText("March 6, 2025\n\nRoom 1\n\n09:00\n\nTalk A\n\n09:00\n\nTalk B", { zone }));
+    expect(new Set(distinct.sessions.map((s) => s.key)).size).toBe(2);
+    const twice = importText("March 6, 2025\n\nRoom 1\n\n09:00\n\nTalk A\n\n09:00\n\nTalk A", { zone });
+    expect(new Set(eventOf(twice).sessions.map((s) => s.key)).size).toBe(2);
+    expect(twice.ok && twice.report.warnings.map((w) => w.line)).toContain(9);
+  });
+
+  it("reports sessions that overlap in a room, naming the line", () => {
+    const result = importText("March 6, 2025\n\nRoom 1\n\n09:00 - 10:00\n\nLong talk\n\n09:30 - 10:30\n\nDouble booking", { zone });
+    expect(result.ok && result.report.warnings.some((w) => /overlap/i.test(w.message) && (w.line === 5 || w.line === 9))).toBe(true);
+  });
+
+  it("reduces Markdown emphasis in abstracts to plain text", () => {
+    const event = eventOf(importText("March 6, 2025\n\n09:00\n\nConfigurable Flakes\n\nFlakes are not *configurable* yet.", { zone }));
+    expect(event.sessions[0]!.abstract).toBe("Flakes are not configurable yet.");
   });
 
   it("removes a byte order mark and lists the repair", () => {

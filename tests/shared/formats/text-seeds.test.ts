@@ -70,10 +70,9 @@ describe("importText on the seed documents", () => {
     const second = importText(`${text}\n`, { zone: "America/Los_Angeles" });
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
-    expect(second.event.sessions.map((s) => s.key)).toEqual(first.event.sessions.map((s) => s.key));
-    expect(first.event.sessions.find((s) => s.key === "2025-03-06-room-1-1100")?.title).toBe(
-      "Docker Was Too Slow, So We Replaced It: Nix in Production",
-    );
+    const keys = first.event.sessions.map((s) => s.key);
+    expect(second.event.sessions.map((s) => s.key)).toEqual(keys);
+    expect(new Set(keys).size).toBe(37);
   });
 
   it("uses the title and id it is given", () => {

@@ -14,17 +14,23 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-let worker: Worker | null = null;
+interface Slot {
+  worker: Worker;
+  /** Jobs sent to this worker: a terminated worker fails only its own jobs. */
+  pending: Map<number, Pending>;
+}
+
+let slot: Slot | null = null;
 
 /** The ESM entry of tsx's API (require.resolve would give the CommonJS one). */
 function tsxApiUrl(from: string): string {
   const manifest = createRequire(from).resolve("tsx/package.json");
   return pathToFileURL(manifest.replace(/package\.json$/, "dist/esm/api/index.mjs")).href;
 }
-const pending = new Map<number, Pending>();
 let nextId = 1;
 
-function spawn(): Worker {
+function spawn(): Slot {
+  const pending = new Map<number, Pending>();
   const here = import.meta.url;
   // Under tsx or vitest the sources are TypeScript: the worker registers tsx's loader first.
   const typescript = here.endsWith(".ts");
@@ -45,7 +51,7 @@ function spawn(): Worker {
     job.resolve(msg.result);
   });
   const failAll = (message: string) => {
-    if (worker === w) worker = null;
+    if (slot?.worker === w) slot = null;
     for (const [id, job] of pending) {
       clearTimeout(job.timer);
       pending.delete(id);
@@ -54,29 +60,34 @@ function spawn(): Worker {
   };
   w.on("error", (e) => failAll(`the import worker failed: ${e.message}`));
   w.on("exit", (code) => failAll(`the import worker exited (code ${code})`));
-  return w;
+  return { worker: w, pending };
 }
 
 /** Imports off the main thread; resolves (never rejects) with the importer's result. */
 export function importInWorker(input: ImportInput, timeoutMs = IMPORT_TIMEOUT_MS): Promise<ImportResult> {
-  worker ??= spawn();
-  const w = worker;
+  slot ??= spawn();
+  const current = slot;
   const id = nextId++;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      pending.delete(id);
+      current.pending.delete(id);
       resolve({ ok: false, format: null, errors: [{ path: "(importer)", message: `parsing took longer than ${timeoutMs} ms; refused` }] });
-      if (worker === w) worker = null;
-      void w.terminate();
+      if (slot === current) slot = null;
+      void current.worker.terminate();
     }, timeoutMs);
-    pending.set(id, { resolve, timer });
-    w.postMessage({ id, input });
+    current.pending.set(id, { resolve, timer });
+    current.worker.postMessage({ id, input });
   });
+}
+
+/** Starts the worker ahead of the first import (its TypeScript loader takes a moment to start). */
+export function warmImportWorker(): void {
+  slot ??= spawn();
 }
 
 /** Stops the worker (tests, hub shutdown); a later import starts a new one. */
 export async function closeImportWorker(): Promise<void> {
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+  const current = slot;
+  slot = null;
+  if (current) await current.worker.terminate();
 }

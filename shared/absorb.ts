@@ -23,7 +23,8 @@ export function placeAlone(s: SessionState): Placement {
 
 /**
  * Places a room's sessions of one day, given in running order (see compareOrder). A `started`
- * session keeps its start and cuts short whatever before it still runs then.
+ * session keeps its start: whatever before it still runs then is cut short, and whatever was
+ * queued before it but has not begun follows it.
  */
 export function placeRoomDay(items: readonly SessionState[]): Placement[] {
   const placed: Placement[] = [];
@@ -32,12 +33,7 @@ export function placeRoomDay(items: readonly SessionState[]): Placement[] {
     const asked = requestedStart(s);
     let start = asked;
     let pusher: Placement | null = null;
-    if (s.pinned) {
-      for (let j = 0; j < i; j++) {
-        const p = placed[j]!;
-        if (p.end > start && !overlappedInPlan(items[j]!, s)) p.end = Math.max(p.start, start);
-      }
-    } else {
+    if (!s.pinned) {
       for (let j = 0; j < i; j++) {
         const p = placed[j]!;
         if (p.end > start && !BREAK_TYPES.has(items[j]!.type) && !overlappedInPlan(items[j]!, s)) {
@@ -60,11 +56,32 @@ export function placeRoomDay(items: readonly SessionState[]): Placement[] {
     let end = BREAK_TYPES.has(s.type) && !s.pinned ? Math.max(requestedEnd(s), start) : start + s.baseDuration;
     if (s.endedAt !== null) end = Math.max(start, s.endedAt);
     const timedBy = pusher && start > asked ? union(s.timedBy, pusher.timedBy) : s.timedBy;
-    placed.push({ start, end, timedBy });
+    const here = { start, end, timedBy };
+    if (s.pinned) makeWayFor(here, items, placed, i);
+    placed.push(here);
   }
   return placed;
 }
 
+/** Cuts short what runs when a started session began, and queues what had not begun after it. */
+function makeWayFor(started: Placement, items: readonly SessionState[], placed: Placement[], i: number): void {
+  let after = started.end;
+  for (let j = 0; j < i; j++) {
+    const p = placed[j]!;
+    if (p.end <= started.start && p.start < started.start) continue;
+    if (p.start === started.start && p.end === p.start) continue; // a point at the very instant
+    if (overlappedInPlan(items[j]!, items[i]!)) continue;
+    if (p.start < started.start) {
+      p.end = started.start;
+      continue;
+    }
+    const length = p.end - p.start;
+    p.start = Math.max(p.start, after);
+    p.end = p.start + length;
+    p.timedBy = union(p.timedBy, started.timedBy);
+    after = p.end;
+  }
+}
 function union(a: readonly number[], b: readonly number[]): number[] {
   if (b.length === 0) return a as number[];
   if (a.length === 0) return b as number[];

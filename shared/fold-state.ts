@@ -97,9 +97,18 @@ function guestRank(s: SessionState): number {
   return s.roomId === s.plannedRoom && !s.added ? 0 : 1;
 }
 
-/** Overlaps that the printed schedule already had (umbrella sessions, double bookings) are kept, not resolved. */
+/**
+ * Overlaps that the printed schedule already had (umbrella sessions, double bookings) are kept,
+ * not resolved. Added sessions were never printed: they make room like any other.
+ */
 export function overlappedInPlan(a: SessionState, b: SessionState): boolean {
-  return a.plannedRoom === b.plannedRoom && a.plannedStart < b.plannedEnd && b.plannedStart < a.plannedEnd;
+  return (
+    !a.added &&
+    !b.added &&
+    a.plannedRoom === b.plannedRoom &&
+    a.plannedStart < b.plannedEnd &&
+    b.plannedStart < a.plannedEnd
+  );
 }
 
 export function createFoldState(event: Event): FoldState {

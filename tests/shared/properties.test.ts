@@ -1,0 +1,181 @@
+// Properties of fold and whatIsOn over generated schedules and change logs (fast-check).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Change, EffectiveSchedule, EffectiveSession, Event } from "../../shared/model.js";
+import { BREAK_TYPES } from "../../shared/model.js";
+import { whatIsOn } from "../../shared/on-air.js";
+import { fold, MOVED_OUT_SUFFIX } from "../../shared/timeline.js";
+import { changeSpecsArb, eventArb, stamp, type ChangeMix } from "./support/arbitraries.js";
+
+// ENGINE_PROPERTY_RUNS raises the count for a deeper local search.
+const RUNS = { numRuns: Number(process.env.ENGINE_PROPERTY_RUNS ?? 300) };
+const BACKGROUND_MS = 8 * 3_600_000;
+
+function scenario(mix: ChangeMix, maxLength?: number) {
+  return eventArb.chain((event) => changeSpecsArb(event, mix, maxLength).map((specs) => ({ event, changes: stamp(specs) })));
+}
+
+const runs = (s: EffectiveSession) => s.status !== "cancelled" && s.status !== "moved-out" && s.end - s.start <= BACKGROUND_MS;
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Pairs of running sessions in one room that overlap now but did not in the imported schedule. */
+function newOverlaps(event: Event, effective: EffectiveSchedule): string[] {
+  const planned = new Map(event.sessions.map((s) => [s.key, s]));
+  const plannedInterval = (key: string) => {
+    const s = planned.get(key);
+    const e = effective.sessions.find((x) => x.key === key);
+    return s && e ? { room: s.roomId, start: e.plannedStart, end: e.plannedEnd } : null;
+  };
+  const found: string[] = [];
+  const live = effective.sessions.filter(runs);
+  for (let i = 0; i < live.length; i++) {
+    for (let j = i + 1; j < live.length; j++) {
+      const a = live[i]!;
+      const b = live[j]!;
+      if (a.roomId !== b.roomId || !overlap(a, b)) continue;
+      const pa = plannedInterval(a.key);
+      const pb = plannedInterval(b.key);
+      // Sessions that overlapped in one printed room may keep overlapping, wherever they are moved together.
+      const importedOverlap = pa && pb && pa.room === pb.room && overlap(pa, pb);
+      if (!importedOverlap) found.push(`${a.key}/${b.key}`);
+    }
+  }
+  return found;
+}
+
+describe("fold properties", () => {
+  it("never throws and is deterministic, whatever order the log arrives in, orphans included", () => {
+    fc.assert(
+      fc.property(scenario({ pullBack: true, undo: true }), fc.nat(), ({ event, changes }, seed) => {
+        const once = fold(event, changes);
+        const shuffled = [...changes].sort((a, b) => ((a.seq * 7919 + seed) % 101) - ((b.seq * 7919 + seed) % 101));
+        expect(fold(event, shuffled)).toEqual(once);
+        expect(fold(event, changes)).toEqual(once);
+      }),
+      RUNS,
+    );
+  });
+
+  it("leaves no two running sessions of a room overlapping unless the imported schedule had them overlap", () => {
+    fc.assert(
+      fc.property(scenario({ pullBack: true, undo: true }), ({ event, changes }) => {
+        expect(newOverlaps(event, fold(event, changes))).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("never starts a session earlier than planned unless retimed or pulled back", () => {
+    fc.assert(
+      fc.property(scenario({ pullBack: false, undo: true }), ({ event, changes }) => {
+        for (const s of fold(event, changes).sessions) expect(s.start).toBeGreaterThanOrEqual(s.plannedStart);
+      }),
+      RUNS,
+    );
+  });
+
+  it("keeps a break's planned end under absorbed delays, or shrinks it to nothing before pushing it", () => {
+    fc.assert(
+      fc.property(scenario({ pullBack: false, undo: false, absorbOnly: true }), ({ event, changes }) => {
+        for (const s of fold(event, changes).sessions) {
+          if (!BREAK_TYPES.has(s.type) || s.changeIds.some((id) => delayedItself(changes, id, s.key))) continue;
+          expect(s.end === s.plannedEnd || s.end === s.start).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("moves a talk past a break only once that break has shrunk to nothing", () => {
+    fc.assert(
+      fc.property(scenario({ pullBack: false, undo: false, absorbOnly: true }), ({ event, changes }) => {
+        const effective = fold(event, changes);
+        const umbrellas = new Set(event.sessions.filter((s) => s.title === "Umbrella").map((s) => s.key));
+        for (const t of effective.sessions) {
+          if (BREAK_TYPES.has(t.type) || t.start <= t.plannedStart || !runs(t) || umbrellas.has(t.key)) continue;
+          if (changes.some((c) => c.kind === "delay" && c.sessionKey === t.key)) continue;
+          // Every break planned right before it in its room, after the last delayed session, is gone.
+          const lastDelayed = Math.max(
+            ...effective.sessions
+              .filter((s) => s.roomId === t.roomId && s.day === t.day && s.plannedStart <= t.plannedStart && changes.some((c) => c.kind === "delay" && c.sessionKey === s.key))
+              .map((s) => s.plannedStart),
+          );
+          for (const b of effective.sessions) {
+            if (b.roomId !== t.roomId || !BREAK_TYPES.has(b.type) || !runs(b) || b.day !== t.day || umbrellas.has(b.key)) continue;
+            // A break that overlapped another session in the printed schedule is not in that session's way.
+            if (umbrellaOver(event, b)) continue;
+            if (b.plannedStart > lastDelayed && b.plannedEnd <= t.plannedStart) expect(b.end - b.start).toBe(0);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("gives the same schedule after undo(c) as if c had never been applied", () => {
+    fc.assert(
+      fc.property(scenario({ pullBack: true, undo: true }), fc.nat(), ({ event, changes }, pick) => {
+        fc.pre(changes.length > 0);
+        const target = changes[pick % changes.length]!;
+        const undone = fold(event, [...changes, undo(target, changes.length + 1)]);
+        const never = fold(event, changes.filter((c) => c !== target));
+        const aimedAtTarget = new Set(changes.filter((c) => c.kind === "undo" && c.changeId === target.id).map((c) => c.id));
+        expect({ ...undone, orphaned: undefined }).toEqual({ ...never, orphaned: undefined });
+        expect(undone.orphaned).toEqual(never.orphaned.filter((o) => !aimedAtTarget.has(o.changeId)));
+      }),
+      RUNS,
+    );
+  });
+
+  it("shows every imported session exactly once, and a moved one also as a marker in its old room", () => {
+    fc.assert(
+      fc.property(scenario({ pullBack: true, undo: true }), ({ event, changes }) => {
+        const effective = fold(event, changes);
+        for (const imported of event.sessions) {
+          const shown = effective.sessions.filter((s) => s.key === imported.key);
+          expect(shown).toHaveLength(1);
+          const markers = effective.sessions.filter((s) => s.key === imported.key + MOVED_OUT_SUFFIX);
+          if (shown[0]!.roomId === imported.roomId) expect(markers).toEqual([]);
+          else {
+            expect(markers).toHaveLength(1);
+            expect(markers[0]).toMatchObject({ roomId: imported.roomId, status: "moved-out", movedTo: shown[0]!.roomId });
+            expect(shown[0]!.movedFrom).toBe(imported.roomId);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("whatIsOn properties", () => {
+  it("names a current session that contains the instant and a next one that starts after it", () => {
+    const instant = fc.integer({ min: Date.UTC(2025, 2, 6, 14), max: Date.UTC(2025, 2, 8, 12) });
+    fc.assert(
+      fc.property(scenario({ pullBack: true, undo: true }), instant, ({ event, changes }, at) => {
+        const onAir = whatIsOn(fold(event, changes), "lobby", at);
+        expect(onAir.rooms.map((r) => r.roomId)).toEqual(event.rooms.map((r) => r.id));
+        for (const room of onAir.rooms) {
+          if (room.current) expect(room.current.start <= at && at < room.current.end).toBe(true);
+          if (room.next) expect(room.next.start).toBeGreaterThanOrEqual(at);
+          if (room.next) expect(["cancelled", "moved-out"]).not.toContain(room.next.status);
+          expect(room.state === "on" || room.state === "break").toBe(room.current !== null);
+          for (const other of room.alsoOn) expect(other.end - other.start).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+function umbrellaOver(event: Event, b: EffectiveSession): boolean {
+  return event.sessions.some((u) => u.title === "Umbrella" && u.roomId === b.roomId && u.start < b.plannedEnd && b.plannedStart < (u.end ?? u.start));
+}
+
+function undo(target: Change, seq: number): Change {
+  return { kind: "undo", changeId: target.id, id: `c${seq}`, seq, at: 0, realAt: 0, author: "prop" };
+}
+
+function delayedItself(changes: readonly Change[], id: string, key: string): boolean {
+  return changes.some((c) => c.id === id && c.kind === "delay" && c.sessionKey === key);
+}

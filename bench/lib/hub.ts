@@ -21,6 +21,8 @@ export interface HubSpawnOptions {
   port?: number;
   monitorLoopFromStart?: boolean;
   clockStart?: number | null;
+  /** Defaults to the Planet Nix demo; null starts from what the data directory holds. */
+  demo?: string | null;
 }
 
 export async function startBenchHub(options: HubSpawnOptions = {}): Promise<BenchHub> {

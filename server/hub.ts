@@ -104,10 +104,18 @@ export function createHub(io: Server, deps: HubDeps) {
     }
   }
 
-  /** After any change or import: screens first (they are the point), then admins. */
+  let syncPending = false;
+  /** After any change or import: screens first (they are the point), then admins, then the disk. */
   function publish(): void {
     publishDisplays();
     publishAdmins();
+    if (syncPending) return;
+    syncPending = true;
+    setImmediate(() => {
+      if (!syncPending) return; // closed meanwhile; close() synced already
+      syncPending = false;
+      store.syncToDisk();
+    });
   }
 
   let screensTimer: NodeJS.Timeout | null = null;
@@ -151,6 +159,8 @@ export function createHub(io: Server, deps: HubDeps) {
       clearInterval(sweepTimer);
       if (screensTimer) clearTimeout(screensTimer);
       screens.flush();
+      syncPending = false;
+      store.syncToDisk();
     },
     log,
   };

@@ -28,13 +28,12 @@ const schedule = createSchedule(socket, {
   urlView: viewFromPath(location.pathname, location.search),
   reload: () => location.reload(),
 });
-const connection = createConnection(socket, { clock, view: schedule.view, appVersion: schedule.knownBuild });
-const air = createOnAir(schedule, clock, connection, labels, localeFor(lang));
-
 // The rehearsal clock travels with the schedule; the clock store applies it.
 effect(() => {
   clock.rehearsal.value = schedule.snapshot.value?.clock ?? null;
 });
+const connection = createConnection(socket, { clock, view: schedule.view, appVersion: schedule.knownBuild });
+const air = createOnAir(schedule, clock, connection, labels, localeFor(lang));
 
 const viewport = signal({ width: window.innerWidth, height: window.innerHeight });
 window.addEventListener("resize", () => {

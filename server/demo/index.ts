@@ -65,6 +65,11 @@ export function loadDemo(id: string): Event {
   } catch (err) {
     throw new Error(`demo ${file} cannot be read as JSON: ${(err as Error).message}`);
   }
+  return demoEvent(json, file);
+}
+
+/** Validates parsed demo JSON; throws an Error naming `file` and every field problem, one per line. */
+export function demoEvent(json: unknown, file: string): Event {
   const result = fromRoomcastJson(json);
   if (!result.ok) {
     const problems = result.errors.map((e) => `  ${e.path}: ${e.message}`).join("\n");

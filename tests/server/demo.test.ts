@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEMO_IDS, DEMOS, demoFile, loadDemo } from "../../server/demo/index.js";
+import { DEMO_IDS, DEMOS, demoEvent, demoFile, loadDemo } from "../../server/demo/index.js";
 import { fromRoomcastJson, toRoomcastJson } from "../../shared/formats/roomcast.js";
 import type { Event, Session } from "../../shared/model.js";
 import { conferenceDay, formatTime, toIso } from "../../shared/time.js";
@@ -42,6 +42,17 @@ describe("the demo events", () => {
     const exported = toRoomcastJson(loadDemo(id));
     const rawSessions = (raw as { sessions: { start: string; end: string | null }[] }).sessions;
     expect(rawSessions.map((s) => [s.start, s.end])).toEqual(exported.sessions.map((s) => [s.start, s.end]));
+  });
+
+  it("names the file and every field problem when a demo file is invalid", () => {
+    const file = JSON.parse(readFileSync(demoFile("planet-nix-2025"), "utf8"));
+    file.sessions[0].start = "2025-03-06T09:15:00";
+    file.sessions[1].room = "room-9";
+    expect(() => demoEvent(file, "/demo/broken.json")).toThrow(
+      /^demo \/demo\/broken\.json is not a valid Roomcast file:\n {2}sessions\.0\.start: expected ISO 8601 with an offset/,
+    );
+    file.sessions[0].start = "2025-03-06T09:15:00-08:00";
+    expect(() => demoEvent(file, "/demo/broken.json")).toThrow('sessions.1.room: unknown room "room-9"; expected one of the ids in "rooms"');
   });
 
   it("refuses an unknown demo id with the list of known ones", () => {

@@ -7,7 +7,10 @@ import type { AdminState, DisplaySnapshot, Role, VolunteerLinkInfo } from "../sh
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
 import { attachDisplay } from "./hub-display.js";
+import type { Event } from "../shared/model.js";
+import type { ImportReport } from "../shared/formats/types.js";
 import { createSchedule } from "./schedule.js";
+import { isDisposableSource } from "./seed.js";
 import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from "./screens.js";
 import type { Store, VolunteerLinkRow } from "./store.js";
 import { type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
@@ -148,6 +151,15 @@ export function createHub(io: Server, deps: HubDeps) {
     /** Hub time (rehearsal clock when set), UTC ms. */
     now: () => schedule.now(),
     publish,
+    /**
+     * Applies an imported schedule (one transaction) and tells every screen whose view changed.
+     * Replacing demo data drops the demo's changes, its rehearsal clock included.
+     */
+    importEvent(event: Event, source: string, report: ImportReport): number {
+      const version = schedule.replaceEvent(event, source, report, { clearChanges: isDisposableSource(schedule.stored.source) });
+      publish();
+      return version;
+    },
     /** Re-reads the store after an import committed elsewhere and tells every screen and admin. */
     reload(): void {
       schedule.reload();

@@ -137,7 +137,7 @@ describeBrowser("a screen in the wild", () => {
     }
   });
 
-  it("pairs an unassigned screen from the admin page and remembers its view across a reboot", async () => {
+  it("pairs an unassigned screen from the admin page, identifies and reloads it, and keeps its view", async () => {
     const h = await hub();
     const c = await context();
     const page = await c.newPage();
@@ -160,12 +160,15 @@ describeBrowser("a screen in the wild", () => {
     await expect.poll(() => page.getByTestId("identify").innerText()).toContain(code);
 
     const assigned = await socket.timeout(5000).emitWithAck("screen:assign", { screenId, view: "room:room-2" });
-    socket.close();
     expect(assigned.ok).toBe(true);
     await expect.poll(() => page.getByTestId("room-name").innerText()).toBe("Room 2");
     expect(await page.getByTestId("current-title").innerText()).toContain("generating secrets with nixos");
 
-    await page.reload();
+    // The organizer reloads it remotely; it comes back on its view.
+    const reloaded = page.waitForEvent("load");
+    expect((await socket.timeout(5000).emitWithAck("screen:reload", { screenId })).ok).toBe(true);
+    socket.close();
+    await reloaded;
     await expect.poll(() => page.getByTestId("room-name").innerText()).toBe("Room 2");
   });
 });

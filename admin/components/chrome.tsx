@@ -1,5 +1,6 @@
 // What frames every page: header with the hub clock, the rehearsal banner, the connection
 // banner, the navigation and the feedback line.
+import { useEffect, useRef } from "preact/hooks";
 import { PAGES, VOLUNTEER_PAGES, routeHref, type Page } from "../derive/route.js";
 import { useStores } from "../context.js";
 
@@ -55,8 +56,15 @@ export function Nav({ current }: { current: Page }) {
   const { admin } = useStores();
   const organizer = admin.isOrganizer.value;
   const pages = PAGES.filter((p) => organizer || VOLUNTEER_PAGES.has(p));
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the navigation scrolls sideways: keep the current page's tab in sight.
+  useEffect(() => {
+    const bar = nav.current;
+    const tab = bar?.querySelector<HTMLElement>(".nav-link.active");
+    if (bar && tab) bar.scrollLeft = tab.offsetLeft - (bar.clientWidth - tab.clientWidth) / 2;
+  }, [current]);
   return (
-    <nav class="nav" aria-label="Pages">
+    <nav class="nav" aria-label="Pages" ref={nav}>
       {pages.map((p) => (
         <a
           key={p}

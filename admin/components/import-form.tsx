@@ -6,13 +6,14 @@ import { ImportAnswerSchema, importSummary } from "../derive/import-result.js";
 /** Largest file the page sends, bytes; the hub has its own limit. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-async function postImport(content: string, zone: string, dryRun: boolean): Promise<{ ok: boolean; lines: string[] }> {
-  const params = new URLSearchParams({ zone });
+async function postImport(content: string, zone: string, kind: "file" | "text", name: string, dryRun: boolean): Promise<{ ok: boolean; lines: string[] }> {
+  const params = new URLSearchParams({ zone, kind, name });
   if (dryRun) params.set("dryRun", "1");
   try {
     const res = await fetch(`/api/import?${params}`, {
       method: "POST",
-      headers: { "content-type": "text/plain; charset=utf-8" },
+      // Not JSON: the hub reads the raw body, whatever the format.
+      headers: { "content-type": "application/octet-stream" },
       body: content,
       credentials: "same-origin",
     });
@@ -31,9 +32,10 @@ export function ImportForm() {
   const [zone, setZone] = useState(admin.zone.value);
   const [preview, setPreview] = useState<{ ok: boolean; lines: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fileName, setFileName] = useState<string | null>(null);
   const run = (dryRun: boolean) => {
     setBusy(true);
-    void postImport(content, zone, dryRun).then((r) => {
+    void postImport(content, zone, fileName ? "file" : "text", fileName ?? "pasted text", dryRun).then((r) => {
       setBusy(false);
       if (dryRun) setPreview(r);
       else if (r.ok) {
@@ -50,10 +52,10 @@ export function ImportForm() {
         const file = e.currentTarget.files?.[0];
         if (!file) return;
         if (file.size > MAX_IMPORT_BYTES) return feedback.show("error", "The file is too large.");
-        void file.text().then((t) => { setContent(t); setPreview(null); });
+        void file.text().then((t) => { setContent(t); setFileName(file.name); setPreview(null); });
       }} />
       <textarea rows={6} data-testid="import-text" placeholder="…or paste the schedule here" value={content}
-        onInput={(e) => { setContent(e.currentTarget.value); setPreview(null); }} />
+        onInput={(e) => { setContent(e.currentTarget.value); setFileName(null); setPreview(null); }} />
       <label>Time zone <input value={zone} onInput={(e) => setZone(e.currentTarget.value)} /></label>
       <div class="row">
         <button type="button" class="action secondary" data-testid="import-preview" disabled={busy || content === ""} onClick={() => run(true)}>Preview</button>

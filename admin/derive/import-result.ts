@@ -19,7 +19,16 @@ export const ImportAnswerSchema = z.object({
     })
     .optional(),
   diff: z
-    .object({ added: Listed.optional(), removed: Listed.optional(), retimed: Listed.optional(), moved: Listed.optional(), roomIds: z.array(z.string()).optional() })
+    .object({
+      unchanged: z.boolean().optional(),
+      added: Listed.optional(),
+      removed: Listed.optional(),
+      retimed: Listed.optional(),
+      moved: Listed.optional(),
+      edited: Listed.optional(),
+      affectedRoomIds: z.array(z.string()).optional(),
+      orphanedChanges: z.array(z.object({ changeId: z.string(), reason: z.string() }).passthrough()).optional(),
+    })
     .optional(),
   orphaned: z.array(z.object({ changeId: z.string(), reason: z.string() })).optional(),
   errors: z.array(Problem).optional(),
@@ -33,15 +42,18 @@ export function importSummary(answer: ImportAnswer): string[] {
   if (r) lines.push(`${r.format ?? "schedule"}: ${r.days ?? "?"} days, ${r.rooms ?? "?"} rooms, ${r.sessions ?? "?"} sessions`);
   const d = answer.diff;
   if (d) {
-    for (const kind of ["added", "removed", "retimed", "moved"] as const) {
+    if (d.unchanged) lines.push("Nothing on the screens would change");
+    for (const kind of ["added", "removed", "retimed", "moved", "edited"] as const) {
       const list = d[kind] ?? [];
       if (list.length === 0) continue;
       const names = list.slice(0, 3).map((x) => (typeof x === "string" ? x : (x.displayTitle ?? x.title ?? x.key ?? "?")));
       lines.push(`${list.length} ${kind}: ${names.join("; ")}${list.length > 3 ? "; …" : ""}`);
     }
-    if (d.roomIds) lines.push(`Screens of ${d.roomIds.length} room(s) will change`);
+    if (d.affectedRoomIds?.length) lines.push(`Screens of ${d.affectedRoomIds.length} room(s) will change`);
   }
-  if (answer.orphaned?.length) lines.push(`${answer.orphaned.length} change(s) will no longer apply`);
+  const orphaned = [...(answer.orphaned ?? []), ...(d?.orphanedChanges ?? [])];
+  if (orphaned.length) lines.push(`${orphaned.length} change(s) will no longer apply: ${orphaned.map((o) => o.reason).slice(0, 3).join("; ")}`);
+  else if (d) lines.push("Every change made so far still applies");
   for (const w of r?.warnings ?? []) lines.push(`Warning: ${w.path ? `${w.path}: ` : ""}${w.message}`);
   for (const e of answer.errors ?? []) lines.push(`Error: ${e.path ? `${e.path}: ` : ""}${e.message}`);
   if (lines.length === 0 && answer.message) lines.push(answer.message);

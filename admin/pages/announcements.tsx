@@ -51,7 +51,7 @@ export function AnnouncementsPage() {
         <fieldset class="choices">
           <legend>Level</legend>
           {(["info", "warning", "emergency"] as const).map((l) => (
-            <label key={l} class={`choice level-${l}`}>
+            <label key={l} class="choice">
               <input type="radio" name="level" value={l} data-testid={`level-${l}`} checked={level === l}
                 onChange={() => { setLevel(l); setConfirming(false); }} /> {l}
             </label>

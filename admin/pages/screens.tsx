@@ -41,7 +41,7 @@ function ScreenRow({ screen }: { screen: ScreenInfo }) {
         <span>{screen.name ?? "(no name)"}</span>
       </p>
       <p class="muted">
-        {`${viewLabel(screen.view, rooms)} · ${screen.online ? "online" : `last seen ${agoText(screen.lastSeen, clock.realNow.value)}`} · clock ${offsetText(screen.clockOffsetMs)} · app ${screen.appVersion || "unknown"}`}
+        {`${viewLabel(screen.view, rooms)} · ${screen.online ? "" : `last seen ${agoText(screen.lastSeen, clock.realNow.value)} · `}clock ${offsetText(screen.clockOffsetMs)} · app ${screen.appVersion || "unknown"}`}
       </p>
       {showing && <p class="shows-now">{`Shows now: ${showing}`}</p>}
       <div class="screen-controls">

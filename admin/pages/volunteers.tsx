@@ -5,6 +5,7 @@ import type { VolunteerLinkInfo } from "../../shared/protocol.js";
 import { formatDay, formatTime } from "../../shared/time.js";
 import { useStores } from "../context.js";
 import { fromLocalInput } from "../derive/time-input.js";
+import { PasswordForm } from "../components/password-form.js";
 
 export function VolunteersPage() {
   const { admin, commands, feedback, clock } = useStores();
@@ -85,6 +86,7 @@ export function VolunteersPage() {
           );
         })}
       </ul>
+      <PasswordForm />
     </>
   );
 }

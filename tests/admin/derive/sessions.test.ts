@@ -28,6 +28,15 @@ describe("the import preview summary", () => {
       report: { format: "frab-xml", days: 2, rooms: 3, sessions: 40, warnings: [{ path: "line 12", message: "overlap" }] },
       diff: { added: [{ title: "New BoF" }], removed: [], retimed: ["Keynote"] },
     });
-    expect(lines).toEqual(["frab-xml: 2 days, 3 rooms, 40 sessions", "1 added: New BoF", "1 retimed: Keynote", "Warning: line 12: overlap"]);
+    expect(lines).toEqual(["frab-xml: 2 days, 3 rooms, 40 sessions", "1 added: New BoF", "1 retimed: Keynote", "Every change made so far still applies", "Warning: line 12: overlap"]);
+  });
+});
+
+describe("the import preview of a re-import", () => {
+  it("names the changes that will no longer apply", () => {
+    const lines = importSummary({
+      diff: { removed: [{ key: "k1", title: "Old talk" }], affectedRoomIds: ["room-1"], orphanedChanges: [{ changeId: "c4", reason: "session k1 is gone" }] },
+    });
+    expect(lines).toEqual(["1 removed: Old talk", "Screens of 1 room(s) will change", "1 change(s) will no longer apply: session k1 is gone"]);
   });
 });

@@ -146,10 +146,12 @@ function trimLostLinks(lines: SourceLine[], warnings: ImportProblem[]): SourceLi
   return out;
 }
 
+/** Lines back to text: a blank line in the source stays a paragraph break, other breaks stay line breaks. */
 function paragraphs(lines: SourceLine[]): string {
   return lines.map((l, i) => (i === 0 ? "" : l.gapBefore ? "\n\n" : "\n") + l.text).join("");
 }
 
+/** Splits speakers and types each session, then hands it to the builder located by its time line. */
 function addSessions(builder: ScheduleBuilder, fields: Fields[]): void {
   // Names printed alone elsewhere help split a line where several are glued together.
   const seenIn = new Map<string, Set<number>>();

@@ -55,7 +55,7 @@ function detectAndImport(input: ImportInput): ImportResult {
     text = text.slice(1);
     repairs.push({ path: "line 1", line: 1, message: "removed a byte-order mark (BOM) at the start of the file" });
   }
-  const crlf = text.match(/\r\n?/g)?.length ?? 0;
+  const crlf = text.includes("\r") ? (text.match(/\r\n?/g)?.length ?? 0) : 0;
   if (crlf > 0) {
     text = text.replace(/\r\n?/g, "\n");
     repairs.push({ path: "(document)", message: `normalised ${crlf} CR/CRLF line ending(s) to LF` });

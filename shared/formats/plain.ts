@@ -56,6 +56,10 @@ function stripMarkdown(text: string): string {
 // Anything that may be markup, an entity, a control character or a CR.
 const NEEDS_WORK = /[<>&*_#\[`\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0]|^ {0,3}([-+]|\d+\.)\s/m;
 
+const ENTITY = /&(#x?[0-9a-f]+|[a-z]{2,8});/i;
+const MARKDOWN_HINT = /[*_#[`>]|^ {0,3}[-+]\s/m;
+const CONTROL_OR_NBSP = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0]/;
+
 function tidy(text: string): string {
   return text
     .split("\n")
@@ -71,16 +75,17 @@ export function plainText(raw: string | null | undefined, max = MAX_ABSTRACT_CHA
   let text = raw.length > max * 4 ? raw.slice(0, max * 4) : raw;
   // Most text is already plain: only whitespace needs tidying.
   if (!NEEDS_WORK.test(text)) return cut(tidy(text), max);
-  text = text.replace(/\r\n?/g, "\n");
+  if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
   // Double-escaped HTML ("&amp;lt;p&amp;gt;") decodes to "&lt;p&gt;" first, then to tags.
-  for (let i = 0; i < 3 && /&(#x?[0-9a-f]+|[a-z]{2,8});/i.test(text); i++) {
+  for (let i = 0; i < 3 && text.includes("&") && ENTITY.test(text); i++) {
     const decoded = decodeEntities(text);
     if (decoded === text) break;
     text = decoded;
-    if (looksLikeHtml(text)) text = stripHtml(text);
+    if (text.includes("<") && looksLikeHtml(text)) text = stripHtml(text);
   }
-  if (looksLikeHtml(text)) text = decodeEntities(stripHtml(text));
-  text = stripMarkdown(text).replace(CONTROL, "").replace(/\u00a0/g, " ");
+  if (text.includes("<") && looksLikeHtml(text)) text = decodeEntities(stripHtml(text));
+  if (MARKDOWN_HINT.test(text)) text = stripMarkdown(text);
+  if (CONTROL_OR_NBSP.test(text)) text = text.replace(CONTROL, "").replace(/\u00a0/g, " ");
   return cut(tidy(text), max);
 }
 

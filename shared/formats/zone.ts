@@ -10,12 +10,28 @@ export interface ReadInstant {
 }
 
 const ISO_OFFSET = /(Z|([+-])(\d{2}):?(\d{2}))$/i;
+// The common case, "2025-12-27T10:30:00+01:00", read without luxon: imports read one per session.
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
+
+function fastInstant(text: string): ReadInstant | null {
+  const m = ISO_WITH_OFFSET.exec(text);
+  if (!m) return null;
+  const [month, day, hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const offset = m[7]!.toUpperCase() === "Z" ? 0 : (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
+  const utc = Date.UTC(Number(m[1]), month - 1, day, hour, minute, second);
+  // Date.UTC rolls 31 February over into March: such a date is not valid.
+  if (new Date(utc).getUTCDate() !== day) return null;
+  return { at: utc - offset * 60_000, offset };
+}
 
 /** Reads ISO 8601; text without an offset is wall-clock time in `zone`. */
 export function readInstant(raw: unknown, zone: string): ReadInstant | null {
   if (typeof raw !== "string") return null;
   const text = raw.trim();
   if (text.length < 10 || text.length > 40 || !/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
+  const fast = fastInstant(text);
+  if (fast) return fast;
   const at = parseIso(text, zone);
   if (at === null) return null;
   const m = ISO_OFFSET.exec(text);
@@ -91,7 +107,15 @@ export function settleZone(
   const offsets = new Set(instants.filter((i) => i.offset !== null).map((i) => i.offset!));
   const configuredOk = configured !== undefined && chosen.known && chosen.zone === configured;
   if (chosen.known) {
-    const wrong = nonZero.filter((i) => zoneOffsetMinutes(i.at, chosen.zone) !== i.offset);
+    // Offsets change at most a few times a year: one zone lookup per hour of the schedule.
+    const perHour = new Map<number, number>();
+    const offsetAt = (at: number) => {
+      const hour = Math.floor(at / 3_600_000);
+      let o = perHour.get(hour);
+      if (o === undefined) perHour.set(hour, (o = zoneOffsetMinutes(hour * 3_600_000, chosen.zone)));
+      return o;
+    };
+    const wrong = nonZero.filter((i) => offsetAt(i.at) !== i.offset);
     if (wrong.length > 0) {
       const seen = [...new Set(wrong.map((i) => formatOffset(i.offset!)))].slice(0, 4).join(", ");
       const uniform = new Set(nonZero.map((i) => i.offset)).size === 1 && wrong.length === nonZero.length;

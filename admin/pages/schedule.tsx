@@ -1,4 +1,6 @@
-// Schedule import and export. Export is plain links; import previews through the hub's dry run.
+// Schedule import and export. Export is plain links; import previews through the hub's dry run;
+// a schedule URL can be followed.
+import { FeedForm } from "../components/feed-form.js";
 import { ImportForm } from "../components/import-form.js";
 
 export function SchedulePage() {
@@ -13,6 +15,7 @@ export function SchedulePage() {
         </div>
       </section>
       <ImportForm />
+      <FeedForm />
     </>
   );
 }

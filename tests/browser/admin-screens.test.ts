@@ -1,5 +1,6 @@
-// An organizer at a laptop pairs an unassigned screen, then sends an emergency announcement that
-// takes over the targeted screens (after a confirmation) and withdraws it.
+// An organizer at a laptop pairs an unassigned screen, sends an emergency announcement that
+// takes over the targeted screens (after a confirmation) and withdraws it, cancels and restores a
+// session on the Sessions page, and jumps the rehearsal clock, then returns to real time.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeBrowser, openBrowser, startHub, TEST_PASSWORD, type TestHub } from "./harness.js";
@@ -77,5 +78,30 @@ describeBrowser("the organizer's screens and announcements", () => {
     await expect.poll(() => listed.count()).toBe(0);
     await room1.close();
     await room2.close();
+  });
+
+  it("cancels a session on the Sessions page and restores it, and the log shows the restore", async () => {
+    await admin.goto(`${hub.url}/admin/#/sessions/room-1/2025-03-06`);
+    const row = admin.locator('[data-testid="session-row"]').filter({ hasText: "How to make Nix five times faster" });
+    await row.getByRole("button", { name: /How to make Nix/ }).click();
+    await row.getByRole("button", { name: "Cancel session" }).click();
+    await expect.poll(() => admin.locator('[data-testid="session-row"]').filter({ hasText: "How to make Nix five times faster" }).textContent()).toContain("Cancelled");
+    const cancelled = admin.locator('[data-testid="session-row"]').filter({ hasText: "How to make Nix five times faster" });
+    await cancelled.getByRole("button", { name: /How to make Nix/ }).click();
+    await cancelled.getByRole("button", { name: "Restore" }).click();
+    await expect.poll(() => admin.locator('[data-testid="session-row"]').filter({ hasText: "How to make Nix five times faster" }).textContent()).not.toContain("Cancelled");
+    // The log shows both, newest first, by the organizer.
+    await admin.getByTestId("nav-log").click();
+    await expect.poll(() => admin.getByTestId("log-entry").first().textContent()).toContain("Restored: How to make Nix five times faster");
+  });
+
+  it("jumps the rehearsal clock to 14:00 venue time and goes back to real time, with the banner only while rehearsing", async () => {
+    await admin.getByTestId("nav-clock").click();
+    await admin.getByTestId("clock-at").fill("2025-03-06T14:00");
+    await admin.getByTestId("clock-set").click();
+    await expect.poll(() => admin.getByTestId("hub-clock").textContent()).toMatch(/^14:0[01]:\d\d$/);
+    expect(await admin.getByTestId("rehearsal-banner").isVisible()).toBe(true);
+    await admin.getByTestId("clock-real").click();
+    await expect.poll(() => admin.getByTestId("rehearsal-banner").count()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // names (a delay, a fact, a room); the room timelines are resolved afterwards in one pass
 // (shared/absorb), so the order of pushes never depends on the order of clicks.
 import type { Change } from "./model.js";
-import { compareOrder, type FoldState, orderKey, type SessionState } from "./fold-state.js";
+import { addToRoom, compareOrder, type FoldState, orderKey, removeFromRoom, type SessionState } from "./fold-state.js";
 import { MINUTE_MS } from "./time.js";
 
 /** Moved-out markers carry the session's key with this suffix, so keys stay unique. */
@@ -97,7 +97,9 @@ export function applyChange(state: FoldState, c: Change, pos: number): void {
       const s = findSession(state, c, c.sessionKey);
       if (!s) return;
       if (!state.roomIds.has(c.roomId)) return orphan(state, c, `room "${c.roomId}" is not in the event`);
+      removeFromRoom(state.byRoom, s);
       s.roomId = c.roomId;
+      addToRoom(state.byRoom, s);
       shape(s, pos, false);
       return;
     }
@@ -194,10 +196,11 @@ function addSession(state: FoldState, c: Extract<Change, { kind: "add" }>, pos: 
   };
   state.sessions.set(key, s);
   state.list.push(s);
+  addToRoom(state.byRoom, s);
 }
 
 /** Sessions after `s` in its current room's running order on its conference day. */
 function laterInRoomDay(state: FoldState, s: SessionState): SessionState[] {
   const day = state.dayOf(orderKey(s));
-  return state.list.filter((t) => t !== s && t.roomId === s.roomId && compareOrder(t, s) > 0 && state.dayOf(orderKey(t)) === day);
+  return (state.byRoom.get(s.roomId) ?? []).filter((t) => t !== s && compareOrder(t, s) > 0 && state.dayOf(orderKey(t)) === day);
 }

@@ -55,6 +55,8 @@ export interface FoldState {
   dayOf: (at: number) => string;
   sessions: Map<string, SessionState>;
   list: SessionState[];
+  /** The sessions currently in each room (any status), for shift-all. */
+  byRoom: Map<string, SessionState[]>;
   roomIds: Set<string>;
   roomStatus: Record<string, RoomStatus>;
   announcements: Map<string, Announcement>;
@@ -122,17 +124,32 @@ export function createFoldState(event: Event): FoldState {
     // Keys are unique after import; should one repeat, changes address the first.
     if (!sessions.has(state.key)) sessions.set(state.key, state);
   });
+  const byRoom = new Map<string, SessionState[]>();
+  for (const s of list) addToRoom(byRoom, s);
   return {
     event,
     dayOf,
     sessions,
     list,
+    byRoom,
     roomIds: new Set(event.rooms.map((r) => r.id)),
     roomStatus: Object.fromEntries(event.rooms.map((r) => [r.id, "open" as RoomStatus])),
     announcements: new Map(),
     clock: null,
     orphaned: [],
   };
+}
+
+export function addToRoom(byRoom: Map<string, SessionState[]>, s: SessionState): void {
+  const list = byRoom.get(s.roomId);
+  if (list) list.push(s);
+  else byRoom.set(s.roomId, [s]);
+}
+
+export function removeFromRoom(byRoom: Map<string, SessionState[]>, s: SessionState): void {
+  const list = byRoom.get(s.roomId);
+  const i = list ? list.indexOf(s) : -1;
+  if (list && i >= 0) list.splice(i, 1);
 }
 
 function fromImported(s: Session, ordinal: number, plannedEnd: number): SessionState {

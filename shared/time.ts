@@ -77,13 +77,21 @@ const DAY_BUCKET_MS = 15 * MINUTE_MS;
 /** Bound on memoised buckets (about 100 days of quarter hours). */
 const MAX_DAY_BUCKETS = 10_000;
 
+/** Bound on memoised zone/day-change pairs. */
+const MAX_DAY_FUNCTIONS = 32;
+const dayFunctions = new Map<string, (at: number) => string>();
+
 /**
  * A memoised `conferenceDay` for one zone and day-change hour: folding a large schedule asks
- * for the day of thousands of instants, and luxon costs microseconds per call.
+ * for the day of thousands of instants, and luxon costs microseconds per call. The memo is
+ * kept across calls (it only caches a pure function) and bounded.
  */
 export function conferenceDayOf(zone: string, dayChangeHour: number): (at: number) => string {
+  const id = `${zone} ${dayChangeHour}`;
+  const known = dayFunctions.get(id);
+  if (known) return known;
   const memo = new Map<number, string>();
-  return (at) => {
+  const dayOf = (at: number): string => {
     const bucket = Math.floor(at / DAY_BUCKET_MS);
     let day = memo.get(bucket);
     if (day === undefined) {
@@ -92,6 +100,9 @@ export function conferenceDayOf(zone: string, dayChangeHour: number): (at: numbe
     }
     return day;
   };
+  if (dayFunctions.size >= MAX_DAY_FUNCTIONS) dayFunctions.clear();
+  dayFunctions.set(id, dayOf);
+  return dayOf;
 }
 
 /** The hub clock: real time, or the rehearsal clock `anchorVirtual + (realNow - anchorReal) * rate`. */

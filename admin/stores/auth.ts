@@ -28,6 +28,19 @@ export function createAuth(socket: AdminSocket) {
     }
   });
 
+  // The hub closes the socket itself when a volunteer link is revoked or expires (socket.io does
+  // not reconnect then): ask whether the cookie still signs us in, and reconnect or sign out.
+  socket.on("disconnect", (reason) => {
+    if (reason !== "io server disconnect") return;
+    void api.me().then((result) => {
+      if (result.signedIn) socket.connect();
+      else {
+        status.value = "signed-out";
+        error.value = "This sign-in was revoked or has expired. Ask an organizer for a new link.";
+      }
+    });
+  });
+
   return {
     status,
     error,

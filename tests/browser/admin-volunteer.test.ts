@@ -3,7 +3,7 @@
 // same volunteer is refused on Room 2, on the page and on the socket.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { connectAdmin, describeBrowser, openBrowser, startHub, TEST_PASSWORD, type TestHub } from "./harness.js";
+import { connectAdmin, describeBrowser, loginCookie, openBrowser, startHub, TEST_PASSWORD, type TestHub } from "./harness.js";
 
 // 2025-03-06 11:32 in Pasadena: Room 1's 11:30 talk "How to make Nix five times faster" is on.
 const AT_1132 = Date.parse("2025-03-06T11:32:00-08:00");
@@ -88,5 +88,24 @@ describeBrowser("a volunteer link", () => {
     await context.close();
     await door.close();
     await lobby.close();
+  });
+
+  it("stops working the moment an organizer revokes it: the phone says so", async () => {
+    const context = await browser.newContext(PHONE);
+    const phone = await context.newPage();
+    await phone.goto(linkUrl);
+    await phone.getByTestId("current-session").waitFor();
+
+    const { socket, state } = await connectAdmin(hub.url, await loginCookie(hub.url));
+    const link = state.volunteerLinks.find((l) => l.label === "Room 1 door, Thursday")!;
+    const result = await socket.timeout(5000).emitWithAck("volunteer:revoke", { id: link.id });
+    socket.disconnect();
+    expect(result.ok).toBe(true);
+
+    await expect.poll(() => phone.getByTestId("login-error").textContent(), { timeout: 5000 }).toContain("revoked");
+    // Opening the link again does not sign in.
+    const again = await phone.goto(linkUrl);
+    expect(again?.status()).toBe(410);
+    await context.close();
   });
 });

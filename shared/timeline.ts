@@ -2,7 +2,7 @@
 // deterministic, and it never throws: a change that no longer applies is reported as orphaned.
 import type { Change, EffectiveSchedule, EffectiveSession, Event, Room } from "./model.js";
 import { type Placement, placeAlone, placeRoomDay } from "./absorb.js";
-import { activeChanges, applyChange, MOVED_OUT_SUFFIX } from "./apply-change.js";
+import { activeChanges, applyChange, MOVED_OUT_SUFFIX, orphan } from "./apply-change.js";
 import { compareOrder, createFoldState, type FoldState, isBackground, orderKey, type SessionState } from "./fold-state.js";
 import { displayTitleOf } from "./titles.js";
 
@@ -17,7 +17,15 @@ export function sessionKeyOf(key: string): string {
 export function fold(event: Event, changes: readonly Change[]): EffectiveSchedule {
   const state = createFoldState(event);
   const active = activeChanges(changes, state);
-  active.forEach((change, pos) => applyChange(state, change, pos));
+  active.forEach((change, pos) => {
+    // A stored change the hub once accepted must never stop the hub from starting (say, written
+    // by another version): it is reported like any other change that no longer applies.
+    try {
+      applyChange(state, change, pos);
+    } catch (error) {
+      orphan(state, change, `could not be applied: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
   const placements = placeAll(state);
   const roomRank = new Map(sortedRooms(event.rooms).map((room, i) => [room.id, i]));
   const sessions: EffectiveSession[] = [];

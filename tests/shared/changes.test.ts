@@ -193,3 +193,14 @@ describe("changes that no longer apply", () => {
     expect(fold(planetNixMorning(), [...log.changes].reverse())).toEqual(fold(planetNixMorning(), log.changes));
   });
 });
+
+describe("a malformed stored change", () => {
+  it("is reported as orphaned instead of stopping the fold", () => {
+    const log = new ChangeLog();
+    log.add({ kind: "delay", sessionKey: "docker", minutes: 10 });
+    const broken = { kind: "edit", sessionKey: "faster", id: "old", seq: 2, at: 0, realAt: 0, author: "organizer" } as unknown as (typeof log.changes)[number];
+    const effective = fold(planetNixMorning(), [...log.changes, broken]);
+    expect(effective.orphaned.map((o) => o.changeId)).toEqual(["old"]);
+    expect(only(effective, "docker").start).toBe(at("11:10"));
+  });
+});

@@ -23,7 +23,7 @@ export interface AppDeps {
   appVersion: string;
   realNow: () => number;
   log: Log;
-  /** Routers mounted under /api before the 404 handler, e.g. the import API. */
+  /** Routers mounted under /api before the JSON parser and the 404 handler, e.g. the import API. */
   extraRouters?: Router[];
 }
 
@@ -67,6 +67,8 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const api = express.Router();
+  // Mounted before the JSON parser: imports read their own (much larger) raw bodies.
+  for (const router of deps.extraRouters ?? []) api.use(router);
   api.use(express.json({ limit: MAX_JSON_BODY }));
 
   api.post("/login", async (req, res) => {
@@ -122,7 +124,6 @@ export function createApp(deps: AppDeps): express.Express {
     res.attachment(`${effective.event.id}.ics`).type("text/calendar; charset=utf-8").send(toIcs(effective, realNow()));
   });
 
-  for (const router of deps.extraRouters ?? []) api.use(router);
   app.use("/api", api);
 
   // Volunteer links: the token signs in once, then lives only as a session cookie.

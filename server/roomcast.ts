@@ -9,6 +9,7 @@ import { createApp } from "./app.js";
 import { computeAppVersion } from "./app-version.js";
 import { createAuth, type PasswordStatus } from "./auth.js";
 import { createHub, type Hub } from "./hub.js";
+import { createImports } from "./imports.js";
 import { createLog } from "./log.js";
 import { importScheduleFile } from "./schedule-file.js";
 import { seedSchedule } from "./seed.js";
@@ -36,7 +37,7 @@ export interface RoomcastOptions {
   resetPassword?: boolean;
   /** IANA zone for a schedule file whose format carries none (pasted text). */
   scheduleZone?: string;
-  /** Routers mounted under /api, e.g. the import API. */
+  /** More routers mounted under /api (the import API is always there). */
   extraRouters?: (hub: Hub, deps: { store: Store; auth: ReturnType<typeof createAuth> }) => Router[];
 }
 
@@ -87,6 +88,7 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       if (!result.ok) throw new Error(`cannot set the rehearsal clock: ${result.message}`);
     }
 
+    const imports = createImports(hub, auth, realNow);
     const app = createApp({
       auth,
       hub,
@@ -94,7 +96,7 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       appVersion,
       realNow,
       log: log.child("http"),
-      extraRouters: options.extraRouters?.(hub, { store, auth }) ?? [],
+      extraRouters: [imports.router, ...(options.extraRouters?.(hub, { store, auth }) ?? [])],
     });
     httpServer.on("request", app);
 
@@ -120,6 +122,7 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       close() {
         closed ??= (async () => {
           hub.close();
+          await imports.close();
           const ioClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
           httpServer.closeAllConnections();
           await ioClosed;

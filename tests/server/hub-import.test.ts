@@ -2,6 +2,7 @@
 // the screens whose view changed; an unchanged schedule sends screens nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Event } from "../../shared/model.js";
+import { toRoomcastJson } from "../../shared/formats/roomcast.js";
 import type { ImportReport } from "../../shared/formats/types.js";
 import type { DisplaySnapshot } from "../../shared/protocol.js";
 import { loadDemo } from "../../server/demo/index.js";
@@ -62,5 +63,29 @@ describe("importing a schedule into a running hub", () => {
     await sleep(150);
     expect(room1Updates).toHaveLength(1);
     expect(room2Updates).toEqual([]);
+  });
+});
+
+describe("the import API on a running hub", () => {
+  it("applies an uploaded file and pushes it to the screens", async () => {
+    const hub = await startPinnedHub();
+    const { socket: screen } = await screenOn(hub, "room:room-1");
+    try {
+      const cookie = (await organizer(hub)).cookie;
+      const updates = collect<DisplaySnapshot>(screen, "schedule:changed");
+      const file = toRoomcastJson(renamed({ ...loadDemo("planet-nix-2025"), id: "uploaded", title: "Uploaded" }, KEY_1100, "Uploaded title"));
+      const res = await fetch(`${hub.url}/api/import?kind=file&name=ours.json`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/octet-stream" },
+        body: JSON.stringify(file),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: true, applied: true });
+      await expect.poll(() => updates.at(-1)?.sessions.find((s) => s.key === KEY_1100)?.title).toBe("Uploaded title");
+      expect(hub.hub.schedule.stored.source).toBe("file:ours.json");
+    } finally {
+      screen.disconnect();
+      await hub.dispose();
+    }
   });
 });

@@ -9,9 +9,23 @@ interface HubChildOptions extends Partial<RoomcastOptions> {
   dataDir: string;
   /** Start measuring event-loop delay before the hub starts (restart benchmark). */
   monitorLoopFromStart?: boolean;
+  /**
+   * Load everything, say "warm", and start the hub only on a "start" message: a restart then
+   * costs the hub's start, not Node's and tsx's (the kill test warms the next hub meanwhile).
+   */
+  waitForStart?: boolean;
 }
 
 const options = JSON.parse(process.argv[2] ?? "{}") as HubChildOptions;
+if (options.waitForStart) {
+  const started = new Promise<void>((resolve) =>
+    process.on("message", (m) => {
+      if ((m as { type?: string }).type === "start") resolve();
+    }),
+  );
+  process.send?.({ type: "warm" });
+  await started;
+}
 const startupLoop = options.monitorLoopFromStart ? monitorEventLoopDelay({ resolution: 2 }) : null;
 startupLoop?.enable();
 const startedAt = performance.now();

@@ -30,9 +30,9 @@ export function whatIsOn(effective: EffectiveSchedule, view: View, at: number): 
 export function roomIdsOfView(effective: EffectiveSchedule, view: View): string[] {
   const parsed = parseView(view);
   if (!parsed) return [];
-  const known = effective.rooms.map((r) => r.id);
+  const known = indexOf(effective).roomOrder;
   if (parsed.kind === "room") return known.includes(parsed.roomId) ? [parsed.roomId] : [];
-  if (parsed.roomIds === null) return known;
+  if (parsed.roomIds === null) return [...known];
   const wanted = new Set(parsed.roomIds);
   return known.filter((id) => wanted.has(id));
 }

@@ -21,6 +21,8 @@ export interface RoomIndex {
 
 export interface ScheduleIndex {
   rooms: Map<string, RoomIndex>;
+  /** Room ids in lobby order (`order`, then position), whatever order the schedule lists them in. */
+  roomOrder: string[];
   dayOf: (at: number) => string;
 }
 
@@ -71,7 +73,11 @@ function buildIndex(effective: EffectiveSchedule): ScheduleIndex {
     const firsts = [r.runs[0]?.start, r.background[0]?.start].filter((x): x is number => x !== undefined);
     r.firstStart = firsts.length > 0 ? Math.min(...firsts) : null;
   }
-  return { rooms, dayOf: conferenceDayOf(effective.event.timeZone, effective.event.dayChangeHour) };
+  const roomOrder = effective.rooms
+    .map((room, i) => ({ room, i }))
+    .sort((a, b) => a.room.order - b.room.order || a.i - b.i)
+    .map(({ room }) => room.id);
+  return { rooms, roomOrder, dayOf: conferenceDayOf(effective.event.timeZone, effective.event.dayChangeHour) };
 }
 
 /** Index of the first value >= x in an ascending array. */

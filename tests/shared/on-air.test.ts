@@ -30,7 +30,10 @@ describe("whatIsOn for a door screen", () => {
     expect(room.gapMs).toBeNull();
   });
 
-  it("treats the end time as exclusive, so the next talk is current at 11:30", () => {
+  it("treats the end time as exclusive, so the break is current at 10:30 and the next talk at 11:30", () => {
+    const atHalfPast = room1(planetNixMorning(), at("10:30"));
+    expect(atHalfPast.current?.key).toBe("break-1");
+    expect(atHalfPast.state).toBe("break");
     expect(room1(planetNixMorning(), at("11:30")).current?.key).toBe("faster");
     expect(room1(planetNixMorning(), at("11:30") - 1).current?.key).toBe("docker");
   });
@@ -165,6 +168,9 @@ describe("whatIsOn for lobby views and announcements", () => {
     expect(whatIsOn(effective, "lobby", at("11:15")).rooms.map((r) => r.roomId)).toEqual(["room-1", "room-2"]);
     expect(whatIsOn(effective, "lobby:room-2,room-1", at("11:15")).rooms.map((r) => r.roomId)).toEqual(["room-1", "room-2"]);
     expect(whatIsOn(effective, "room:nowhere", at("11:15")).rooms).toEqual([]);
+    expect(whatIsOn(effective, "not a view", at("11:15")).rooms).toEqual([]);
+    const reordered = { ...effective, rooms: [{ ...effective.rooms[0]!, order: 5 }, { ...effective.rooms[1]!, order: 0 }] };
+    expect(whatIsOn(reordered, "lobby", at("11:15")).rooms.map((r) => r.roomId)).toEqual(["room-2", "room-1"]);
   });
 
   it("delivers announcements active at the instant to the views they target", () => {

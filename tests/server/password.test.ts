@@ -1,0 +1,78 @@
+// The organizer password: generated at first start and shown once, stored only as a scrypt
+// hash, replaced by ROOMCAST_ADMIN_PASSWORD, changeable from the admin page.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ORGANIZER } from "../../server/auth.js";
+import { banner } from "../../server/main.js";
+import { loginCookie, startPinnedHub } from "./helpers.js";
+
+const dataDir = mkdtempSync(join(tmpdir(), "roomcast-password-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function status(res: Promise<Response>): Promise<number> {
+  return (await res).status;
+}
+
+describe("the organizer password", () => {
+  let generated = "";
+
+  it("is generated at first start, printed once in the banner, and stored only as a scrypt hash", async () => {
+    const hub = await startPinnedHub({ dataDir, adminPassword: null });
+    try {
+      expect(hub.passwordStatus).toBe("generated");
+      generated = hub.adminPassword;
+      expect(generated).toMatch(/^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/);
+      const text = banner(hub);
+      expect(text).toContain(`Organizer password: ${generated}`);
+      expect(text).toContain(`${hub.url}/display/room/room-1`);
+      expect(text).toContain(`${hub.url}/display/lobby`);
+      const hash = hub.store.getCredential(ORGANIZER) ?? "";
+      expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(hash).not.toContain(generated);
+      await loginCookie(hub.url, generated);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("is not shown again on later starts; the banner says how to reset it", async () => {
+    const hub = await startPinnedHub({ dataDir, adminPassword: null });
+    try {
+      expect(hub.passwordStatus).toBe("stored");
+      expect(hub.adminPassword).toBe("");
+      expect(banner(hub)).toMatch(/set earlier \(reset it with --reset-password, or set ROOMCAST_ADMIN_PASSWORD\)/);
+      await loginCookie(hub.url, generated);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("is replaced by ROOMCAST_ADMIN_PASSWORD, and the old one stops working", async () => {
+    const hub = await startPinnedHub({ dataDir, adminPassword: "from the environment" });
+    try {
+      expect(hub.passwordStatus).toBe("from-environment");
+      expect(banner(hub)).not.toContain("from the environment");
+      await loginCookie(hub.url, "from the environment");
+      expect(await status(fetch(`${hub.url}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ password: generated }) }))).toBe(401);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it("can be changed from the page with the current one", async () => {
+    const hub = await startPinnedHub({ dataDir, adminPassword: null });
+    try {
+      const cookie = await loginCookie(hub.url, "from the environment");
+      const change = (current: string, next: string) =>
+        fetch(`${hub.url}/api/password`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ current, next }) });
+      expect(await status(change("wrong", "a brand new passphrase"))).toBe(403);
+      expect(await status(change("from the environment", "short"))).toBe(400);
+      expect(await status(change("from the environment", "a brand new passphrase"))).toBe(200);
+      await loginCookie(hub.url, "a brand new passphrase");
+    } finally {
+      await hub.close();
+    }
+  });
+});

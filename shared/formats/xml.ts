@@ -3,6 +3,7 @@
 // Lenient where real files are broken, strict where input is hostile: DTD entities are refused
 // (no "billion laughs"), depth and element counts are bounded.
 import { SaxesParser } from "saxes";
+import { decodeEntities } from "./plain.js";
 import type { ImportProblem } from "./types.js";
 
 export interface XmlElement {
@@ -20,6 +21,7 @@ export const MAX_XML_ELEMENTS = 1_000_000;
 
 // Characters XML 1.0 forbids; klimacamp's U+0006 makes the whole file ill-formed.
 const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const HAS_ILLEGAL_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 export type XmlParse = { ok: true; root: XmlElement; repairs: ImportProblem[] } | { ok: false; errors: ImportProblem[] };
 
@@ -73,27 +75,65 @@ function problemFrom(e: unknown): ImportProblem {
   return { path: "(document)", message: `XML could not be read: ${message}` };
 }
 
-/** Parses XML; on a well-formedness error retries once without the characters XML forbids. */
+/** Parses XML; on a well-formedness error retries with the repairs real files need, each listed. */
 export function parseXml(text: string): XmlParse {
-  try {
-    return { ok: true, root: parseOnce(text), repairs: [] };
-  } catch (first) {
-    if (first instanceof XmlRefusal || !/disallowed character/i.test(String(first))) return { ok: false, errors: [problemFrom(first)] };
-    const repairs: ImportProblem[] = [];
-    const lines = text.split("\n");
-    for (let i = 0; i < lines.length && repairs.length < 100; i++) {
-      const found = lines[i]!.match(ILLEGAL_XML_CHARS);
-      if (found) {
-        const codes = [...new Set(found.map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`))].join(", ");
-        repairs.push({ path: `line ${i + 1}`, line: i + 1, message: `removed ${found.length} control character(s) (${codes}) that XML forbids` });
+  const repairs: ImportProblem[] = [];
+  let current = text;
+  const applied = new Set<string>();
+  // Each kind of repair is tried at most once, so a hopeless file fails after three parses.
+  for (;;) {
+    try {
+      return { ok: true, root: parseOnce(current), repairs };
+    } catch (e) {
+      const message = String(e);
+      if (e instanceof XmlRefusal) return { ok: false, errors: [problemFrom(e)] };
+      if (/disallowed character/i.test(message) && !applied.has("control") && HAS_ILLEGAL_XML_CHAR.test(current)) {
+        applied.add("control");
+        repairs.push(...listControlCharacters(current));
+        current = current.replace(ILLEGAL_XML_CHARS, "");
+      } else if (/undefined entity/i.test(message) && !applied.has("entities")) {
+        applied.add("entities");
+        const fixed = repairHtmlEntities(current);
+        if (fixed.count === 0) return { ok: false, errors: [problemFrom(e)] };
+        repairs.push({ path: `line ${fixed.firstLine}`, line: fixed.firstLine, message: `replaced ${fixed.count} HTML entity reference(s) that XML does not define (first: &${fixed.first};)` });
+        current = fixed.text;
+      } else {
+        return { ok: false, errors: [problemFrom(e)] };
       }
     }
-    try {
-      return { ok: true, root: parseOnce(text.replace(ILLEGAL_XML_CHARS, "")), repairs };
-    } catch (second) {
-      return { ok: false, errors: [problemFrom(second)] };
+  }
+}
+
+function listControlCharacters(text: string): ImportProblem[] {
+  const repairs: ImportProblem[] = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length && repairs.length < 100; i++) {
+    const found = lines[i]!.match(ILLEGAL_XML_CHARS);
+    if (found) {
+      const codes = [...new Set(found.map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`))].join(", ");
+      repairs.push({ path: `line ${i + 1}`, line: i + 1, message: `removed ${found.length} control character(s) (${codes}) that XML forbids` });
     }
   }
+  return repairs;
+}
+
+const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
+
+/** "&nbsp;" and friends (HTML, not XML) become characters; unknown names stay visible as text. */
+function repairHtmlEntities(text: string): { text: string; count: number; first: string; firstLine: number } {
+  let count = 0;
+  let first = "";
+  let firstAt = -1;
+  const fixed = text.replace(/&([A-Za-z][A-Za-z0-9]{0,31});/g, (whole, name: string, at: number) => {
+    if (XML_ENTITIES.has(name)) return whole;
+    if (count++ === 0) {
+      first = name;
+      firstAt = at;
+    }
+    const decoded = decodeEntities(whole);
+    return decoded === whole ? `&amp;${name};` : `&#${decoded.codePointAt(0)};`;
+  });
+  return { text: fixed, count, first, firstLine: firstAt < 0 ? 1 : text.slice(0, firstAt).split("\n").length };
 }
 
 /** The first direct child with this name. */

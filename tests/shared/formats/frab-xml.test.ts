@@ -85,6 +85,23 @@ describe("frab / Pentabarf XML", () => {
     expect(s.abstract).toBe("Double & escaped");
   });
 
+  it("repairs HTML entities that XML does not define, and lists the repair with its line", () => {
+    const xml = fixtureText("dst-inside.xml").replace("<title>Across the Fall Back</title>", "<title>Caf&eacute;&nbsp;talk &bogus;</title>");
+    const result = importSchedule({ text: xml });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.event.sessions[0]!.title).toBe("Café talk &bogus;");
+    expect(result.report.repairs).toEqual([{ path: "line 14", line: 14, message: "replaced 3 HTML entity reference(s) that XML does not define (first: &eacute;)" }]);
+  });
+
+  it("keeps the true length across the spring-forward gap (America/Los_Angeles, 2025-03-09)", () => {
+    const xml = fixtureText("pentabarf-after-midnight.xml").replace('date="2011-12-27"', 'date="2025-03-08"').replace("<start>00:15</start>", "<start>01:30</start>").replace("<duration>0:45</duration>", "<duration>01:00</duration>");
+    const { event } = importFixture2(xml, "America/Los_Angeles");
+    const s = event.sessions.find((x) => x.title === "After Midnight")!;
+    expect(s.end! - s.start).toBe(3_600_000);
+    expect(local(s.start, "America/Los_Angeles")).toBe("2025-03-09T01:30");
+    expect(local(s.end!, "America/Los_Angeles")).toBe("2025-03-09T03:30");
+  });
+
   it("refuses a <schedule> whose days hold <entry> elements, saying what it found", () => {
     const result = refusal(importSchedule({ text: fixtureText("europython-like.xml") }));
     expect(result.errors[0]!.message).toMatch(/<entry>.*no <room> or <event>/);
@@ -110,3 +127,9 @@ describe("frab / Pentabarf XML", () => {
     expect(result.errors[0]!.message).toMatch(/not well-formed/);
   });
 });
+
+function importFixture2(text: string, zone: string) {
+  const result = importSchedule({ text, zone });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+}

@@ -2,6 +2,7 @@
 // run(), prints one table each and writes bench/results/<name>.json. The soak has its own
 // script (`npm run soak`) because it runs for minutes.
 import { readdirSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { pinSelfToLoadCore } from "./lib/children.js";
@@ -9,6 +10,9 @@ import { type BenchOptions, type BenchResult, writeResult } from "./lib/report.j
 import { formatTable, type Row } from "./lib/stats.js";
 
 const NOT_BENCHMARKS = new Set(["run", "soak"]);
+
+/** Benchmarks on a shared machine measure the neighbours too: say how busy it was. */
+const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} cores`;
 
 function isBenchResult(value: unknown): value is BenchResult {
   return typeof value === "object" && value !== null && Array.isArray((value as BenchResult).rows);
@@ -45,9 +49,12 @@ for (const name of names) {
   if (typeof mod.run !== "function") continue;
   const started = performance.now();
   try {
+    const loadBefore = load();
     const result = await mod.run(options);
     print(name, result);
-    console.log(`  (${Math.round(performance.now() - started)} ms) → ${writeResult(name, result)}`);
+    const machine = { before: loadBefore, after: load() };
+    console.log(`  (${Math.round(performance.now() - started)} ms; ${machine.before} before, ${machine.after} after)`);
+    console.log(`  → ${writeResult(name, { ...(typeof result === "object" && result !== null ? result : { value: result }), machine })}`);
   } catch (error) {
     failed++;
     console.error(`\n## ${name} FAILED:`, error);

@@ -147,6 +147,13 @@ const SHOTS: Shot[] = [
   { file: "door-on.png", path: door1, at: at1115, viewport: LANDSCAPE },
   { file: "door-on-portrait.png", path: door2, at: at1115, viewport: PORTRAIT },
   { file: "door-delay.png", path: door1, at: at1115, viewport: LANDSCAPE, changes: [{ kind: "delay", sessionKey: key("06", 1, "1100"), minutes: 10 }] },
+  {
+    file: "door-delay-light-de.png",
+    path: `${door1}?theme=light&lang=de`,
+    at: at1115,
+    viewport: LANDSCAPE,
+    changes: [{ kind: "delay", sessionKey: key("06", 1, "1100"), minutes: 10 }],
+  },
   { file: "door-cancelled.png", path: door1, at: at1115, viewport: LANDSCAPE, changes: [{ kind: "cancel", sessionKey: key("06", 1, "1130") }] },
   { file: "door-moved.png", path: door1, at: at1115, viewport: LANDSCAPE, changes: [{ kind: "move", sessionKey: key("06", 1, "1130"), roomId: "room-2" }] },
   { file: "door-full.png", path: door1, at: at1115, viewport: LANDSCAPE, changes: [{ kind: "room-status", roomId: "room-1", status: "full" }] },

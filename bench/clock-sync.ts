@@ -80,12 +80,17 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
 
   const abs = errors.map(Math.abs);
   const ahead = errors.filter((e) => e > 0);
+  // The same samples read as a lower bound (hubReal − receivedAt = midpoint − rtt/2): never
+  // ahead of the hub, at the price of up to one RTT behind.
+  const lowerBound = errors.map((e, i) => e - (rtts[i] ?? 0) / 2);
   const rows: Row[] = [
     { figure: "|offset error| median (ms)", value: median(abs), target: null, verdict: "" },
     { figure: "|offset error| p99 (ms)", value: p99(abs), target: MAX_P99_ERROR_MS, verdict: verdict(p99(abs), MAX_P99_ERROR_MS) },
     { figure: "|offset error| max (ms)", value: max(abs), target: null, verdict: "" },
     { figure: "syncs whose estimate ran ahead of the hub", value: ahead.length, target: null, verdict: "" },
     { figure: "best-sample RTT median (ms)", value: median(rtts), target: null, verdict: "" },
+    { figure: "lower-bound reading: |error| p99 (ms)", value: p99(lowerBound.map(Math.abs)), target: null, verdict: "" },
+    { figure: "lower-bound reading: syncs ahead of the hub", value: lowerBound.filter((e) => e > 0).length, target: null, verdict: "" },
     { figure: `displayed second changed early (of ${ticks} ticks)`, value: early, target: 0, verdict: early === 0 ? "ok" : `MISSED (worst ${worstEarlyMs} ms early)` },
     { figure: "broadcasts during the measurement", value: broadcasts, target: null, verdict: "" },
   ];

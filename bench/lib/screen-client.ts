@@ -150,7 +150,12 @@ export async function connectScreens(
       const id = `${options.idPrefix ?? "bench"}-${String(j).padStart(6, "0")}`;
       group.push(new BenchScreen(url, id, BENCH_VIEWS[j % BENCH_VIEWS.length] as string, options.mode, options.reconnect));
     }
-    await Promise.all(group.map((s) => s.connect()));
+    // Bounded: a hub that stops answering fails the benchmark instead of hanging it.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`screens ${i}–${i + group.length - 1} got no hello ack within 60 s`)), 60_000);
+    });
+    await Promise.race([Promise.all(group.map((s) => s.connect())), timeout]).finally(() => clearTimeout(timer));
     screens.push(...group);
   }
   return screens;

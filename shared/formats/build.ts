@@ -53,6 +53,8 @@ export const LONG_SESSION_MS = 8 * HOUR_MS;
 export const MAX_REPORT_WARNINGS = 2000;
 /** Name for sessions whose source gives no room (an iCal event without LOCATION). */
 export const NO_ROOM_NAME = "General";
+/** The most sessions an event holds (the model's bound). */
+export const MAX_SESSIONS = 50_000;
 /** Overlap checks compare a session with at most this many still-running ones. */
 const MAX_ACTIVE_OVERLAPS = 32;
 
@@ -60,6 +62,7 @@ export class ScheduleBuilder {
   readonly warnings: ImportProblem[] = [];
   readonly repairs: ImportProblem[] = [];
   private dropped = 0;
+  private overflow = 0;
   private readonly drafts: DraftSession[] = [];
   private readonly rooms = new Map<string, { name: string; sourceId: string | null }>();
 
@@ -84,6 +87,11 @@ export class ScheduleBuilder {
   }
 
   add(draft: DraftSession): void {
+    // Bounded work on hostile input (a plenum session times a thousand rooms …).
+    if (this.drafts.length >= MAX_SESSIONS) {
+      this.overflow++;
+      return;
+    }
     this.room(draft.room, draft.roomSourceId);
     this.drafts.push(draft);
   }
@@ -152,6 +160,7 @@ export class ScheduleBuilder {
       this.checkSession(sessions[sessions.length - 1]!, at, d.day, zone);
     }
     this.checkOverlaps(sessions, rooms, whereByKey, zone);
+    if (this.overflow > 0) this.warnings.push({ path: "(document)", message: `${this.overflow} sessions beyond the limit of ${MAX_SESSIONS} were not imported` });
     if (this.dropped > 0) this.warnings.push({ path: "(report)", message: `${this.dropped} more warnings are not listed` });
 
     const order = new Map(rooms.map((r, i) => [r.id, i]));

@@ -24,7 +24,7 @@ export function decodeEntities(text: string): string {
 // Control characters other than tab and newline never belong on a screen.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-const BLOCK_TAGS = /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|pre|section|article|hr)\b[^>]*>/gi;
+const BLOCK_TAGS = /<\/?(p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|pre|section|article|hr)\b[^<>]{0,2000}>/gi;
 
 function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][a-z0-9]*\b[^<>]*>/i.test(text);
@@ -32,25 +32,26 @@ function looksLikeHtml(text: string): boolean {
 
 function stripHtml(text: string): string {
   return text
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "")
     .replace(/<\/li\s*>/gi, "")
-    .replace(/<li\b[^>]*>/gi, "\n- ")
+    .replace(/<li\b[^<>]{0,2000}>/gi, "\n- ")
     .replace(BLOCK_TAGS, "\n")
     .replace(/<[^<>]{0,2000}>/g, "");
 }
 
+// Every pattern is bounded ({0,300}) so hostile input cannot make a match scan whole lines
+// from every position (quadratic time on 20 000 characters of "**a ").
 function stripMarkdown(text: string): string {
   return text
-    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, "$1")
-    .replace(/\[([^\]\n]+)\]\([^)\n]*\)/g, "$1")
+    .replace(/!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, "$1")
+    .replace(/\[([^\]\n]{1,300})\]\([^)\n]{0,500}\)/g, "$1")
     .replace(/^ {0,3}#{1,6}\s+/gm, "")
     .replace(/^ {0,3}>\s?/gm, "")
     .replace(/^ {0,3}[*+]\s+/gm, "- ")
-    .replace(/^ {0,3}(?:[-*_]\s*){3,}$/gm, "")
-    .replace(/```[^\n]*\n?/g, "")
-    .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
-    .replace(/(^|[\s(])[*_](?=\S)([^*_\n]*?\S)[*_](?=[\s).,;:!?]|$)/g, "$1$2")
-    .replace(/`([^`\n]+)`/g, "$1");
+    .replace(/^ {0,3}(?:[-*_][ \t]{0,3}){3,40}$/gm, "")
+    .replace(/```[^\n]{0,100}\n?/g, "")
+    .replace(/(\*\*|__)(?=\S)([^\n]{0,300}?\S)\1/g, "$2")
+    .replace(/(^|[\s(])[*_](?=\S)([^*_\n]{0,300}?\S)[*_](?=[\s).,;:!?]|$)/g, "$1$2")
+    .replace(/`([^`\n]{1,300})`/g, "$1");
 }
 
 // Anything that may be markup, an entity, a control character or a CR.
@@ -72,7 +73,7 @@ function tidy(text: string): string {
 /** Raw text from a source to plain text with paragraphs: for abstracts. */
 export function plainText(raw: string | null | undefined, max = MAX_ABSTRACT_CHARS): string {
   if (!raw) return "";
-  let text = raw.length > max * 4 ? raw.slice(0, max * 4) : raw;
+  let text = raw.length > max * 2 ? raw.slice(0, max * 2) : raw;
   // Most text is already plain: only whitespace needs tidying.
   if (!NEEDS_WORK.test(text)) return cut(tidy(text), max);
   if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");

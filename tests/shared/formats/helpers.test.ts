@@ -54,6 +54,17 @@ describe("plain text", () => {
     expect(plainText("  line one\r\nline\u0006 two\r\r\n\n\nthree  ")).toBe("line one\nline two\n\nthree");
   });
 
+  it.each([
+    ["unclosed bold", "**a ".repeat(5000)],
+    ["unclosed links", "[a](".repeat(8000)],
+    ["unclosed images", "![".repeat(10000)],
+    ["unclosed tags", "<p ".repeat(7000)],
+  ])("cleans 20 000 characters of %s in linear time", (_name, text) => {
+    const started = performance.now();
+    plainText(text);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it("makes a single trimmed line of a title and cuts it with an ellipsis without splitting emoji", () => {
     expect(plainLine("  A\n title  ")).toBe("A title");
     const long = plainLine("🚀".repeat(10), 5);

@@ -26,7 +26,7 @@ export interface ImportDiff {
   roomsAdded: string[];
   roomsRemoved: string[];
   roomsRenamed: RoomRename[];
-  /** Rooms whose screens will show something different, in the new event's order. */
+  /** Rooms whose screens will show something different, in the new event's order, then removed rooms. */
   affectedRoomIds: string[];
   /** Changes that applied before and no longer do (their session vanished …). */
   orphanedChanges: Array<{ changeId: string; kind: string; reason: string }>;
@@ -89,6 +89,8 @@ export function diffImport(current: { event: Event; changes: readonly Change[] }
   }
   const metaChanged = current !== null && (current.event.timeZone !== next.timeZone || current.event.title !== next.title || current.event.dayChangeHour !== next.dayChangeHour);
   if (metaChanged) diff.affectedRoomIds = after.rooms.map((r) => r.id);
+  // Screens assigned to a room that disappears change too (they lose their room).
+  diff.affectedRoomIds.push(...diff.roomsRemoved);
   diff.unchanged =
     current !== null && !metaChanged && diff.affectedRoomIds.length === 0 && diff.added.length + diff.removed.length + diff.retimed.length + diff.moved.length + diff.edited.length === 0 && diff.roomsAdded.length + diff.roomsRemoved.length + renamed.length === 0;
   for (const list of ["added", "removed", "retimed", "moved", "edited"] as const) {

@@ -69,6 +69,21 @@ describe("the diff of a re-import", () => {
     expect(again.affectedRoomIds).toEqual([]);
   });
 
+  it("counts a room that disappears among the rooms whose screens change", () => {
+    const json = JSON.parse(FIXTURE);
+    for (const e of json.schedule.events) e.room = { name: "Elsewhere", guid: "elsewhere" };
+    json.schedule.conference.rooms = [];
+    const moved = reconcileRooms(current, load(JSON.stringify(json)));
+    const d = diffImport({ event: current, changes: [] }, moved.event, moved.renamed);
+    expect(d.roomsRemoved).toEqual(["saal-1"]);
+    expect(d.affectedRoomIds).toEqual(["elsewhere", "saal-1"]);
+    expect(d.moved.map((s) => [s.fromRoomId, s.roomId])).toEqual([
+      ["saal-1", "elsewhere"],
+      ["saal-1", "elsewhere"],
+      ["saal-1", "elsewhere"],
+    ]);
+  });
+
   it("treats every room as changed on a hub without a schedule", () => {
     const first = diffImport(null, current);
     expect(first.added).toHaveLength(3);

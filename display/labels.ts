@@ -38,6 +38,7 @@ export interface Labels {
   delayed: string;
   moved: string;
   noMoreToday: string;
+  freeUntil: (time: string) => string;
   emergency: string;
   page: (n: number, of: number) => string;
   unknownRoom: (id: string) => string;
@@ -80,6 +81,7 @@ const en: Labels = {
   delayed: "late",
   moved: "Moved",
   noMoreToday: "No more sessions today",
+  freeUntil: (time) => `Free until ${time}`,
   emergency: "Emergency",
   page: (n, of) => `${n} / ${of}`,
   unknownRoom: (id) => `Unknown room “${id}”`,
@@ -122,6 +124,7 @@ const de: Labels = {
   delayed: "später",
   moved: "Verlegt",
   noMoreToday: "Heute nichts mehr",
+  freeUntil: (time) => `Frei bis ${time}`,
   emergency: "Notfall",
   page: (n, of) => `${n} / ${of}`,
   unknownRoom: (id) => `Unbekannter Raum „${id}“`,

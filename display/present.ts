@@ -219,7 +219,13 @@ export function presentLobbyRow(now: RoomNow, ctx: PresentContext): LobbyRowMode
   const { labels, zone } = ctx;
   const door = presentDoor(now, ctx);
   const s = now.current;
-  const nowText = s ? s.displayTitle : now.state === "done-for-today" || now.state === "event-over" ? labels.noMoreToday : "";
+  const nowText = s
+    ? s.displayTitle
+    : now.state === "done-for-today" || now.state === "event-over"
+      ? labels.noMoreToday
+      : now.state === "between" && now.next
+        ? labels.freeUntil(formatTime(now.next.start, zone))
+        : "";
   const late = Math.max(s && now.state === "on" ? lateMinutes(s) : 0, now.next && now.nextDelayed ? lateMinutes(now.next) : 0);
   const moved = door.skipped?.kind === "moved" ? door.skipped.note : door.current?.movedFrom ?? door.next?.movedFrom ?? null;
   return {

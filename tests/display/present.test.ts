@@ -167,6 +167,14 @@ describe("a lobby line", () => {
   });
 });
 
+describe("a lobby line between sessions", () => {
+  it("says the room is free until the next start", () => {
+    const row = presentLobbyRow(roomNow({ state: "between", next: nextTalk }), ctx("2025-03-06T11:10:00"));
+    expect(row.now).toBe("Free until 11:30");
+    expect(row.nextWhen).toBe("11:30 · in 20 min");
+  });
+});
+
 describe("announcements on a screen", () => {
   const a = (id: string, level: Announcement["level"]): Announcement => ({
     id,

@@ -64,6 +64,11 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
   const file = options.scheduleFile ? await importScheduleFile(options.scheduleFile, options.scheduleZone) : null;
 
   const store = openStore(options.dataDir);
+  // What has been started so far, stopped in reverse order by close() or by a failed start.
+  const started: Array<() => void | Promise<void>> = [() => store.close()];
+  const stopAll = async () => {
+    for (const stop of started.splice(0).reverse()) await stop();
+  };
   try {
     const demoStart = seedSchedule(store, { demo: file ? null : options.demo, file }, realNow(), log);
     const auth = createAuth(store, realNow);
@@ -80,6 +85,13 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       serveClient: false,
     });
     const hub = createHub(io, { store, auth, realNow, appVersion, log: log.child("hub") });
+    started.push(() => hub.close());
+    // Sockets close before the hub writes its last screen bookkeeping.
+    started.push(async () => {
+      const ioClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await ioClosed;
+    });
 
     // Every start of a demo begins its rehearsal again, so a new user sees live talks at once.
     const clockStart = options.clockStart ?? demoStart;
@@ -89,6 +101,7 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
     }
 
     const imports = createImports(hub, auth, realNow);
+    started.push(() => imports.close());
     const app = createApp({
       auth,
       hub,
@@ -120,19 +133,12 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       store,
       hub,
       close() {
-        closed ??= (async () => {
-          hub.close();
-          await imports.close();
-          const ioClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
-          httpServer.closeAllConnections();
-          await ioClosed;
-          store.close();
-        })();
+        closed ??= stopAll();
         return closed;
       },
     };
   } catch (err) {
-    store.close();
+    await stopAll();
     throw err;
   }
 }

@@ -66,3 +66,19 @@ describe("the configuration", () => {
     expect(() => parseConfig(["--colour"], {})).toThrow(ConfigError);
   });
 });
+
+describe("a port already in use", () => {
+  it("stops the second hub with a message that says to choose another port, releasing its data", async () => {
+    const first = await startRoomcast({ dataDir: join(dir, "a"), port: 0, host: "127.0.0.1", demo: "planet-nix-2025", scheduleFile: null, adminPassword: "first password", distDir: dir, quiet: true });
+    try {
+      const options = { dataDir: join(dir, "b"), port: first.port, host: "127.0.0.1", demo: "planet-nix-2025", scheduleFile: null, adminPassword: "second password", distDir: dir, quiet: true };
+      const err = await startRoomcast(options).catch((e: unknown) => e);
+      expect(startFailureMessage(err)).toMatch(/the port is already in use .*choose another with --port/);
+      // The failed start closed its database: the same data directory starts fine on another port.
+      const again = await startRoomcast({ ...options, port: 0 });
+      await again.close();
+    } finally {
+      await first.close();
+    }
+  });
+});

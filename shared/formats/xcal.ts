@@ -34,6 +34,9 @@ export function importXcal(root: XmlElement, repairs: ImportProblem[], options: 
   for (const r of repairs) b.repair(r);
   const cal = children(root, "vcalendar")[0] ?? children(root, "xCal:vcalendar")[0];
   if (!cal) return { ok: false, format: XCAL_FORMAT, errors: [{ path: root.name, line: root.line, message: `found an <${root.name}> root but no <vcalendar> inside` }] };
+  if (children(cal, "vevent").length === 0 && children(cal, "components").length > 0) {
+    return { ok: false, format: XCAL_FORMAT, errors: [{ path: `${root.name}/vcalendar/components`, line: cal.line, message: "recognised RFC 6321 xCal (<components>/<properties>), which Roomcast does not read; export the calendar as iCalendar (.ics) instead" }] };
+  }
   const named = childText(cal, "x-wr-timezone")?.trim();
   if (options.zone && !isValidZone(options.zone)) b.warn({ path: "(options)", message: `"${options.zone}" is not an IANA time zone; ignored` });
   const known = options.zone && isValidZone(options.zone) ? options.zone : named && isValidZone(named) ? named : null;

@@ -1,6 +1,7 @@
 // iCalendar and xCal as real producers write them, by fixture.
 import { describe, expect, it } from "vitest";
-import { importFixture, local } from "./fixtures.js";
+import { importSchedule } from "../../../shared/formats/index.js";
+import { importFixture, local, refusal } from "./fixtures.js";
 
 describe("iCalendar", () => {
   it("resolves TZID=Europe/Paris without a VTIMEZONE, with LF endings and unfolded lines", () => {
@@ -42,5 +43,12 @@ describe("xCal", () => {
     expect((s.end! - s.start) / 60_000).toBe(90);
     expect(s.speakers).toEqual(["Bruno Kern"]);
     expect(s.key).toBe("4@camp@pentabarf.org");
+  });
+});
+
+describe("RFC 6321 xCal", () => {
+  it("is refused with a pointer to iCalendar", () => {
+    const xml = '<icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0"><vcalendar><components><vevent><properties/></vevent></components></vcalendar></icalendar>';
+    expect(refusal(importSchedule({ text: xml })).errors[0]!.message).toMatch(/RFC 6321.*iCalendar \(\.ics\)/);
   });
 });

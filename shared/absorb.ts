@@ -65,23 +65,42 @@ export function placeRoomDay(items: readonly SessionState[]): Placement[] {
 
 /** Cuts short what runs when a started session began, and queues what had not begun after it. */
 function makeWayFor(started: Placement, items: readonly SessionState[], placed: Placement[], i: number): void {
-  let after = started.end;
+  const queued: number[] = [];
   for (let j = 0; j < i; j++) {
     const p = placed[j]!;
     if (p.end <= started.start && p.start < started.start) continue;
     if (p.start === started.start && p.end === p.start) continue; // a point at the very instant
     if (overlappedInPlan(items[j]!, items[i]!)) continue;
-    if (p.start < started.start) {
-      p.end = started.start;
-      continue;
-    }
+    if (p.start < started.start) p.end = started.start;
+    else queued.push(j);
+  }
+  // Everything else stays where it is; each queued session takes the first free place after the
+  // started one, clear of whatever it did not overlap in the printed schedule.
+  const moved = new Set<number>();
+  const standing = (k: number) => k === i || moved.has(k) || !queued.includes(k);
+  for (const j of queued) {
+    const p = placed[j]!;
     const length = p.end - p.start;
-    p.start = Math.max(p.start, after);
-    p.end = p.start + length;
+    let start = Math.max(p.start, started.end);
+    for (let again = true; again; ) {
+      again = false;
+      for (let k = 0; k <= i; k++) {
+        if (k === j || !standing(k) || overlappedInPlan(items[k]!, items[j]!)) continue;
+        const q = k === i ? started : placed[k]!;
+        // Half-open overlap; for a point, lying strictly inside q.
+        if (q.start < start + length && start < q.end) {
+          start = q.end;
+          again = true;
+        }
+      }
+    }
+    p.start = start;
+    p.end = start + length;
     p.timedBy = union(p.timedBy, started.timedBy);
-    after = p.end;
+    moved.add(j);
   }
 }
+
 function union(a: readonly number[], b: readonly number[]): number[] {
   if (b.length === 0) return a as number[];
   if (a.length === 0) return b as number[];

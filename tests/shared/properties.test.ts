@@ -11,7 +11,10 @@ import { changeSpecsArb, eventArb, stamp, type ChangeMix } from "./support/arbit
 const RUNS = { numRuns: Number(process.env.ENGINE_PROPERTY_RUNS ?? 300) };
 const BACKGROUND_MS = 8 * 3_600_000;
 
-function scenario(mix: ChangeMix, maxLength?: number) {
+// ENGINE_PROPERTY_CHANGES lengthens the generated change logs.
+const MAX_CHANGES = Number(process.env.ENGINE_PROPERTY_CHANGES ?? 12);
+
+function scenario(mix: ChangeMix, maxLength = MAX_CHANGES) {
   return eventArb.chain((event) => changeSpecsArb(event, mix, maxLength).map((specs) => ({ event, changes: stamp(specs) })));
 }
 

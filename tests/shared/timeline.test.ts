@@ -212,4 +212,31 @@ describe("started and ended", () => {
     expect(times(effective, "docker")).toBe("11:10–11:35");
     expect(times(effective, "faster")).toBe("11:35–12:05");
   });
+  it("queues a talk that had not begun after the one that started in its place", () => {
+    const event = makeEvent({
+      zone: LA,
+      rooms: [{ id: "r" }],
+      sessions: [
+        slot(LA, "2025-03-06", "a", "r", "10:00", "10:30"),
+        slot(LA, "2025-03-06", "b", "r", "10:30", "11:00"),
+        slot(LA, "2025-03-06", "c", "r", "11:00", "11:30"),
+      ],
+    });
+    const log = new ChangeLog();
+    log.add({ kind: "started", sessionKey: "c" }, at("10:20"));
+    const effective = fold(event, log.changes);
+    expect(times(effective, "a")).toBe("10:00–10:20");
+    expect(times(effective, "c")).toBe("10:20–10:50");
+    expect(times(effective, "b")).toBe("10:50–11:20");
+    expect(find(effective, "b").changeIds).toEqual(["c1"]);
+    // b was already queued behind a late a when c began: it still follows c.
+    const late = new ChangeLog();
+    late.add({ kind: "delay", sessionKey: "a", minutes: 15 }, at("10:00"));
+    late.add({ kind: "started", sessionKey: "c" }, at("10:40"));
+    const swapped = fold(event, late.changes);
+    expect(times(swapped, "a")).toBe("10:15–10:40");
+    expect(times(swapped, "c")).toBe("10:40–11:10");
+    expect(times(swapped, "b")).toBe("11:10–11:40");
+    expect(find(swapped, "b").changeIds).toEqual(["c1", "c2"]);
+  });
 });

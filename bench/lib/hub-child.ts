@@ -41,12 +41,18 @@ const hub = await startRoomcast({
   ...options,
 });
 
+// From "ready" on, a second histogram: the hub serving reconnecting screens, without its own start.
+const servingLoop = options.monitorLoopFromStart ? monitorEventLoopDelay({ resolution: 2 }) : null;
+servingLoop?.enable();
+const read = (h: ReturnType<typeof monitorEventLoopDelay>) => ({
+  p50Ms: h.percentile(50) / 1e6,
+  p99Ms: h.percentile(99) / 1e6,
+  maxMs: h.max / 1e6,
+  count: h.count,
+});
+
 serveRequests({
-  "startup-loop": () => {
-    const h = startupLoop;
-    if (!h) return null;
-    return { p50Ms: h.percentile(50) / 1e6, p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6, count: h.count };
-  },
+  "startup-loop": () => (startupLoop && servingLoop ? { sinceStart: read(startupLoop), sinceReady: read(servingLoop) } : null),
   close: async () => {
     await hub.close();
     return true;

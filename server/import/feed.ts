@@ -26,8 +26,19 @@ export interface FeedStatus {
   polling: boolean;
 }
 
+/** Where the followed URL is remembered across hub restarts (the store's settings table). */
+export interface FeedSettings {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+/** Settings key of the followed URL, interval and zone (JSON; "" when not following). */
+export const FEED_SETTING = "import.feed";
+
 export interface FeedDeps extends ImportDeps {
   realNow: () => number;
+  /** Remembers the followed URL so a restarted hub resumes it (call `resume()` at start). */
+  settings?: FeedSettings;
   fetch?: typeof fetch;
   /** Called after a poll with the new status (the hub pushes it to admin pages). */
   onStatus?: (status: FeedStatus) => void;
@@ -118,31 +129,53 @@ export function createFeed(deps: FeedDeps) {
     return running;
   }
 
+  /** Starts following `url` (replacing any previous feed), remembers it, and polls at once. */
+  function follow(url: string, options: { intervalMs: number; zone?: string | null }): Promise<FeedStatus> {
+    if (timer) clearInterval(timer);
+    const changedUrl = url !== status.url;
+    status.url = url;
+    status.zone = options.zone ?? null;
+    status.intervalMs = Math.max(MIN_FEED_INTERVAL_MS, options.intervalMs);
+    if (changedUrl) {
+      status.etag = null;
+      status.lastModified = null;
+    }
+    deps.settings?.set(FEED_SETTING, JSON.stringify({ url, intervalMs: status.intervalMs, zone: status.zone }));
+    timer = setInterval(() => void pollNow(), status.intervalMs);
+    timer.unref();
+    return pollNow();
+  }
+
   return {
-    /** Starts following `url` (replacing any previous feed) and polls once at once. */
-    follow(url: string, options: { intervalMs: number; zone?: string | null }): Promise<FeedStatus> {
-      if (timer) clearInterval(timer);
-      const changedUrl = url !== status.url;
-      status.url = url;
-      status.zone = options.zone ?? null;
-      status.intervalMs = Math.max(MIN_FEED_INTERVAL_MS, options.intervalMs);
-      if (changedUrl) {
-        status.etag = null;
-        status.lastModified = null;
-      }
-      timer = setInterval(() => void pollNow(), status.intervalMs);
-      timer.unref();
-      return pollNow();
-    },
+    follow,
     stop(): void {
       if (timer) clearInterval(timer);
       timer = null;
       status.url = null;
       status.intervalMs = null;
+      deps.settings?.set(FEED_SETTING, "");
+    },
+    /** Follows the URL remembered from before a restart; null when none was followed. */
+    resume(): Promise<FeedStatus> | null {
+      const saved = readSaved(deps.settings);
+      return saved ? follow(saved.url, { intervalMs: saved.intervalMs, zone: saved.zone }) : null;
     },
     pollNow,
     status(): FeedStatus {
       return { ...status };
     },
   };
+}
+
+function readSaved(settings: FeedSettings | undefined): { url: string; intervalMs: number; zone: string | null } | null {
+  const raw = settings?.get(FEED_SETTING);
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as { url?: unknown; intervalMs?: unknown; zone?: unknown };
+    if (typeof v.url !== "string" || typeof v.intervalMs !== "number") return null;
+    return { url: v.url, intervalMs: v.intervalMs, zone: typeof v.zone === "string" ? v.zone : null };
+  } catch {
+    // A damaged setting only means the URL is not resumed; the admin page can set it again.
+    return null;
+  }
 }

@@ -88,3 +88,23 @@ describe("following a schedule URL", () => {
     expect(hub.replaced).toHaveLength(2);
   });
 });
+
+describe("a followed URL across restarts", () => {
+  it("is remembered in the settings and resumed by a new feed, until stopped", async () => {
+    Object.assign(upstream, { status: 200, body: XML, etag: '"v3"' });
+    const saved = new Map<string, string>();
+    const settings = { get: (k: string) => saved.get(k) ?? null, set: (k: string, v: string) => void saved.set(k, v) };
+    const hub = memoryHub();
+    const first = createFeed({ ...hub.deps, realNow: () => NOW, settings, parse: async (input) => importSchedule(input) });
+    await first.follow(url, { intervalMs: 10 * 60_000, zone: "Europe/Berlin" });
+    first.stop();
+    expect(saved.get("import.feed")).toBe("");
+    await first.follow(url, { intervalMs: 10 * 60_000, zone: "Europe/Berlin" });
+    const second = createFeed({ ...hub.deps, realNow: () => NOW, settings, parse: async (input) => importSchedule(input) });
+    const status = await second.resume();
+    second.stop();
+    first.stop();
+    expect(status).toMatchObject({ url, intervalMs: 600_000, zone: "Europe/Berlin", lastError: null });
+    expect(createFeed({ ...hub.deps, realNow: () => NOW, settings }).resume()).toBeNull();
+  });
+});

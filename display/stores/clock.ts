@@ -62,8 +62,11 @@ export function createClock(socket: DisplaySocket, deps: ClockDeps) {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
 
-  const cachedOffset = Number(deps.storage.get(OFFSET_KEY) ?? "0");
+  const cachedText = deps.storage.get(OFFSET_KEY);
+  const cachedOffset = Number(cachedText ?? "0");
   const offsetMs = signal(Number.isFinite(cachedOffset) ? cachedOffset : 0);
+  /** False until the offset is known (synced now or cached): until then nothing time-dependent is shown. */
+  const trusted = signal(cachedText !== null && Number.isFinite(cachedOffset));
   const rttMs = signal(0);
   /** Hub real time of the last successful sync, UTC ms. */
   const lastSyncAt = signal<number | null>(null);
@@ -101,6 +104,7 @@ export function createClock(socket: DisplaySocket, deps: ClockDeps) {
     if (!best) return;
     offsetMs.value = best.offsetMs;
     rttMs.value = best.rttMs;
+    trusted.value = true;
     lastSyncAt.value = deviceNow() + best.offsetMs;
     deps.storage.set(OFFSET_KEY, String(Math.round(best.offsetMs)));
     tick();
@@ -118,6 +122,7 @@ export function createClock(socket: DisplaySocket, deps: ClockDeps) {
 
   return {
     offsetMs,
+    trusted,
     rttMs,
     lastSyncAt,
     rehearsal,

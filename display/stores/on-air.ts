@@ -60,7 +60,8 @@ export function createOnAir(schedule: ScheduleStore, clock: ClockStore, connecti
   const onAir = computed<OnAir | null>(() => {
     const eff = schedule.effective.value;
     const view = schedule.view.value;
-    if (!eff || !view) return null;
+    // A fresh screen's device clock may be hours off: show nothing timed before the first sync.
+    if (!eff || !view || !clock.trusted.value) return null;
     return whatIsOn(eff, view, clock.now.value);
   });
 
@@ -115,7 +116,7 @@ export function createOnAir(schedule: ScheduleStore, clock: ClockStore, connecti
   const band = stable(() => bandOf(onAir.value?.announcements ?? []));
 
   /** The venue clock, in the event zone; bound into a text node. */
-  const clockText = computed(() => (schedule.snapshot.value ? formatClock(clock.now.value, zone.value) : ""));
+  const clockText = computed(() => (schedule.snapshot.value && clock.trusted.value ? formatClock(clock.now.value, zone.value) : ""));
   const rehearsal = computed(() => schedule.snapshot.value?.clock != null);
   const offlineText = computed(() => {
     const since = connection.offlineSince.value;

@@ -131,7 +131,7 @@ function row(measure: string, samples: readonly Sample[], target: number): Row {
 export async function run(options: BenchOptions = { quick: false }): Promise<BenchResult> {
   const event = benchEvent();
   const changes = benchChanges(event);
-  const runs = options.quick ? 30 : 200;
+  const runs = options.quick ? 50 : 500;
   for (let i = 0; i < 10; i++) fold(event, changes); // warm the JIT
   const foldMs: Sample[] = [];
   const coldMs: Sample[] = [];
@@ -177,6 +177,7 @@ export async function run(options: BenchOptions = { quick: false }): Promise<Ben
     notes: [
       `node ${process.version}; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${cpus().length} cores`,
       "verdict on wall-clock p99; on a shared machine the p99 is mostly time the process was not scheduled (compare the cpu columns)",
+      "the first whatIsOn after a fold also pays for collecting that fold's garbage when a GC falls there; a screen's every-second tick is the next-tick row",
       `${effective.orphaned.length} of ${changes.length} changes orphaned on purpose (unknown sessions)`,
     ],
   };

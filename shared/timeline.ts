@@ -1,5 +1,25 @@
 // fold(imported, changes) → the effective schedule, the only thing screens see. Pure,
 // deterministic, and it never throws: a change that no longer applies is reported as orphaned.
+//
+// How the changes read (DESIGN.md "Changes", issue 3), where the texts leave room:
+// - Changes apply in `seq` order. `undo` removes a change as if it had never been made; an undo
+//   of an undo re-applies it. Undos are settled first, newest to oldest.
+// - Each change records a request on its session (delays add up; `retime` replaces the times and
+//   earlier delays; `started` makes the start a fact: start = change.at, whatever delays came
+//   before; `ended` makes the end a fact). Then every room's day is resolved in one pass
+//   (shared/absorb), so "+10 then −10" gives back the printed times.
+// - Running order in a room is the printed order: a late talk still goes before the next one. A
+//   retimed or started session takes its place by its new start.
+// - A talk overlapping an earlier one is pushed just clear of it; a break or lunch under way
+//   gives up its end instead (down to nothing, then it is pushed); sessions that overlapped in
+//   the printed room (umbrellas, double bookings) are left overlapping. Cancelled slots,
+//   moved-out markers and background sessions (> 8 h) neither push nor are pushed.
+// - A moved session runs in its new room (status "moved-in") and leaves a marker keyed
+//   `<key>#moved-out` in its printed room for its slot; changes aimed at the marker's key
+//   reach the session.
+// - `add` without a key uses the change id; added sessions make room like any other.
+// - Announcements: `start` null means active from the start; a second `announce` with the same
+//   id replaces the first; `withdraw` removes it. Expiry is checked by whatIsOn at its instant.
 import type { Change, EffectiveSchedule, EffectiveSession, Event, Room } from "./model.js";
 import { type Placement, placeAlone, placeRoomDay } from "./absorb.js";
 import { activeChanges, applyChange, MOVED_OUT_SUFFIX, orphan } from "./apply-change.js";

@@ -1,0 +1,84 @@
+// Importing the largest sample schedule while 1,000 screens are connected: end-to-end time,
+// the hub's event-loop delay meanwhile (parsing runs in a worker), and proof that importing the
+// same file again sends nothing to screens.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pause } from "./lib/broadcast-rounds.js";
+import type { LoopDelay } from "./lib/child-protocol.js";
+import { REPO_ROOT } from "./lib/children.js";
+import { login } from "./lib/admin.js";
+import { startBenchHub } from "./lib/hub.js";
+import type { BenchOptions, BenchResult } from "./lib/report.js";
+import { closeScreens, connectScreens } from "./lib/screen-client.js";
+import { type Row, verdict } from "./lib/stats.js";
+
+const SAMPLES = resolve(REPO_ROOT, "../shared/formats/samples");
+const MAX_END_TO_END_MS = 400;
+const MAX_LOOP_P99_MS = 20;
+
+function largestSample(): string {
+  const files = readdirSync(SAMPLES)
+    .filter((f) => /\.(xml|json|ics)$/i.test(f) && !/invalid/i.test(f))
+    .map((f) => join(SAMPLES, f));
+  return files.sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
+}
+
+export async function run(options: BenchOptions): Promise<BenchResult> {
+  const screenCount = options.quick ? 200 : 1000;
+  const file = largestSample();
+  const body = readFileSync(file);
+  const hub = await startBenchHub();
+  try {
+    const cookie = await login(hub.httpUrl, "bench-password");
+    const screens = await connectScreens(hub.wsUrl, screenCount);
+    const post = () =>
+      fetch(`${hub.httpUrl}/api/import?name=${encodeURIComponent(file.split("/").pop() ?? "upload")}`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/octet-stream" },
+        body,
+      });
+
+    let received = 0;
+    let lastAt = 0;
+    for (const s of screens) {
+      s.onReceipt = (_screen, r) => {
+        received++;
+        lastAt = r.at;
+      };
+    }
+    await hub.child.request("loop:start");
+    const t0 = performance.now();
+    const res = await post();
+    const answeredMs = performance.now() - t0;
+    const answer = (await res.json()) as { ok: boolean; applied?: boolean; version?: number; message?: string };
+    if (!answer.ok) throw new Error(`import refused: ${answer.message}`);
+    const deadline = performance.now() + 60_000;
+    while (received < screenCount && performance.now() < deadline) await pause(10);
+    const allMs = lastAt - t0;
+    const loop = await hub.child.request<LoopDelay>("loop:read");
+
+    // The same file again: nothing changed, so no screen may receive anything.
+    const before = received;
+    const again = (await (await post()).json()) as { ok: boolean; applied?: boolean };
+    await pause(1500);
+    const resent = received - before;
+    closeScreens(screens);
+
+    const rows: Row[] = [
+      { figure: "POST /api/import answered (ms)", value: answeredMs, target: MAX_END_TO_END_MS, verdict: verdict(answeredMs, MAX_END_TO_END_MS) },
+      { figure: `POST → all ${screenCount} screens updated (ms)`, value: allMs, target: null, verdict: received >= screenCount ? "" : `only ${received} updated` },
+      { figure: "hub event-loop delay p99 meanwhile (ms)", value: loop.p99Ms, target: MAX_LOOP_P99_MS, verdict: verdict(loop.p99Ms, MAX_LOOP_P99_MS) },
+      { figure: "hub event-loop delay max meanwhile (ms)", value: loop.maxMs, target: null, verdict: "" },
+      { figure: "frames sent to screens by re-importing the same file", value: resent, target: 0, verdict: resent === 0 ? "ok" : "MISSED" },
+      { figure: "second import applied?", value: String(again.applied ?? "?"), target: null, verdict: "" },
+    ];
+    return {
+      title: `Import of ${file.split("/").pop()} (${(body.length / 1024 / 1024).toFixed(2)} MB) through POST /api/import with ${screenCount} screens connected`,
+      rows,
+      data: { file, bytes: body.length, answeredMs, allMs, loop, resent },
+      notes: ["Screens start on the Planet Nix demo (room-1, room-2, lobby); after the import every view changes, so every screen gets a snapshot."],
+    };
+  } finally {
+    await hub.stop();
+  }
+}

@@ -16,6 +16,16 @@ import { MINUTE_MS } from "./time.js";
 /** How close to its start the next session counts as "starting now", ms. */
 export const STARTING_NOW_MS = MINUTE_MS;
 
+/**
+ * Per room of the view, in room order: `current` is the shortest running session containing
+ * `at` (background sessions over 8 h only when nothing else is on; the others go to `alsoOn`);
+ * `next` is the first running session starting after `at` on the same conference day (a
+ * zero-length one starting at `at` too); `skipped` is a cancelled or moved-out slot still ahead
+ * (or under way) before `next`. States: "before-event" until the room's first session,
+ * "on" / "break" while something is current, "between" (with `gapMs`) when a session follows
+ * today, "done-for-today" (with `nextDayStart`) when one follows on a later day, else
+ * "event-over". An unknown room or a malformed view gives no rooms.
+ */
 export function whatIsOn(effective: EffectiveSchedule, view: View, at: number): OnAir {
   const index = indexOf(effective);
   const today = index.dayOf(at);

@@ -38,9 +38,10 @@ function announcementFor(a: Announcement, view: string | null, shown: ReadonlySe
   }
 }
 
-// Screens never show abstracts; leaving them out keeps a FOSDEM lobby snapshot small.
+// Screens never show abstracts, links or why a session moved (the change ids grow with every
+// delay): leaving them out keeps every broadcast small, a FOSDEM lobby's above all.
 function forScreen(s: EffectiveSession): EffectiveSession {
-  return s.abstract === "" ? s : { ...s, abstract: "" };
+  return { ...s, abstract: "", url: null, changeIds: [] };
 }
 
 /**

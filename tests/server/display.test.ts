@@ -71,12 +71,12 @@ describe("a screen on /display", () => {
     expect(!reply.ok && reply.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(["screenId", "view"]));
   });
 
-  it("sends a lobby snapshot with every room and no abstracts", async () => {
+  it("sends a lobby snapshot with every room and without abstracts, links or change ids", async () => {
     const { socket, snapshot } = await screenOn(hub, "lobby");
     sockets.push(socket);
     expect(snapshot.rooms.map((r) => r.id)).toEqual(["room-1", "room-2"]);
     expect(new Set(snapshot.sessions.map((s) => s.roomId))).toEqual(new Set(["room-1", "room-2"]));
-    expect(snapshot.sessions.every((s) => s.abstract === "")).toBe(true);
+    expect(snapshot.sessions.every((s) => s.abstract === "" && s.url === null && s.changeIds.length === 0)).toBe(true);
   });
 
   it("shows an unassigned screen a pairing code without ambiguous characters, then switches when assigned", async () => {

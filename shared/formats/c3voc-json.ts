@@ -10,9 +10,11 @@ import { clockMinutes, type ReadInstant, readInstant, settleZone, zoneBeforePars
 
 export const C3VOC_JSON_FORMAT = "c3voc-json";
 
+/** `schedule.conference.days[]`: with room maps, or (an empty export, a broken one) with a title. */
 export function looksLikeC3vocJson(json: Json): boolean {
   const conf = obj(obj(obj(json).schedule).conference);
-  return Array.isArray(conf.days) && arr(conf.days).some((d) => isObject(obj(d).rooms)) || (Array.isArray(conf.days) && !Array.isArray(obj(obj(json).schedule).events) && "title" in conf);
+  if (!Array.isArray(conf.days)) return false;
+  return arr(conf.days).some((d) => isObject(obj(d).rooms)) || "title" in conf;
 }
 
 interface Options {

@@ -50,14 +50,22 @@ export function createScreenRegistry(store: Store, now: () => number) {
     appVersion: e.appVersion,
   });
 
-  function evictOne(): boolean {
-    let oldest: ScreenEntry | null = null;
-    for (const e of screens.values()) {
-      if (e.sockets.size > 0 || e.view !== null || e.name !== null) continue;
-      if (!oldest || e.lastSeen < oldest.lastSeen) oldest = e;
+  /**
+   * Makes room by forgetting the longest-unseen screens nobody cares about (offline, unnamed,
+   * unassigned): a tenth of the limit at once, so a flood of new screens costs one scan per
+   * thousand, not one per screen. False when every remembered screen matters.
+   */
+  function evict(): boolean {
+    const idle = [...screens.values()].filter((e) => e.sockets.size === 0 && e.view === null && e.name === null);
+    if (idle.length === 0) return false;
+    idle.sort((a, b) => a.lastSeen - b.lastSeen);
+    const gone = idle.slice(0, Math.max(1, Math.floor(MAX_SCREENS / 10)));
+    for (const e of gone) {
+      screens.delete(e.id);
+      codes.delete(e.pairingCode);
+      dirty.delete(e.id);
     }
-    if (!oldest) return false;
-    forget(oldest.id);
+    store.deleteScreens(gone.map((e) => e.id));
     return true;
   }
 
@@ -78,7 +86,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
     connect(id: string, socketId: string, appVersion: string): ScreenEntry | null {
       let entry = screens.get(id);
       if (!entry) {
-        if (screens.size >= MAX_SCREENS && !evictOne()) return null;
+        if (screens.size >= MAX_SCREENS && !evict()) return null;
         const at = now();
         const pairingCode = newPairingCode((c) => codes.has(c));
         codes.add(pairingCode);

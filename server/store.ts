@@ -213,6 +213,9 @@ export function openStore(dataDir: string) {
       db.transaction(() => rows.forEach((row) => q.upsertScreen.run(row)))();
     },
     deleteScreen: (id: string): void => void q.deleteScreen.run(id),
+    deleteScreens(ids: string[]): void {
+      db.transaction(() => ids.forEach((id) => q.deleteScreen.run(id)))();
+    },
 
     getCredential: (name: string): string | null => q.getCredential.get(name)?.hash ?? null,
     setCredential: (name: string, hash: string, now: number): void => void q.setCredential.run(name, hash, now),

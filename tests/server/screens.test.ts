@@ -1,0 +1,58 @@
+// The screen registry: unique pairing codes, bookkeeping written in batches, and a bound on how
+// many screens it remembers that never forgets one an organizer named or assigned.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createScreenRegistry, MAX_SCREENS } from "../../server/screens.js";
+import { openStore, type Store } from "../../server/store.js";
+
+let dir = "";
+let store: Store | null = null;
+function freshStore(): Store {
+  dir = mkdtempSync(join(tmpdir(), "roomcast-screens-"));
+  store = openStore(dir);
+  return store;
+}
+afterEach(() => {
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the screen registry", () => {
+  it("gives every new screen its own pairing code and remembers it across restarts once flushed", () => {
+    let now = 1_000;
+    const s = freshStore();
+    const registry = createScreenRegistry(s, () => now++);
+    const codes = new Set<string>();
+    for (let i = 0; i < 500; i++) codes.add(registry.connect(`screen-${i}-abcdefgh`, `sock-${i}`, "")?.pairingCode ?? "");
+    expect(codes.size).toBe(500);
+    expect(s.listScreens()).toHaveLength(0); // nothing written per hello
+    registry.flush();
+    const again = createScreenRegistry(s, () => now);
+    expect(again.get("screen-7-abcdefgh")?.pairingCode).toBe(registry.get("screen-7-abcdefgh")?.pairingCode);
+  });
+
+  it(`forgets the longest-unseen idle screens in one batch when ${MAX_SCREENS} are remembered, never a named or assigned one`, () => {
+    let now = 1_000;
+    const s = freshStore();
+    const registry = createScreenRegistry(s, () => now++);
+    registry.connect("oldest-assigned-1", "sock-a", "");
+    registry.disconnect("oldest-assigned-1", "sock-a");
+    registry.update("oldest-assigned-1", { view: "room:room-1" });
+    for (let i = 1; i < MAX_SCREENS; i++) {
+      registry.connect(`idle-${i}-abcdefgh`, `sock-${i}`, "");
+      registry.disconnect(`idle-${i}-abcdefgh`, `sock-${i}`);
+    }
+    registry.flush();
+    expect(registry.list()).toHaveLength(MAX_SCREENS);
+
+    expect(registry.connect("newcomer-abcdefgh", "sock-new", "")).not.toBeNull();
+    const left = registry.list();
+    expect(left).toHaveLength(MAX_SCREENS - MAX_SCREENS / 10 + 1);
+    expect(registry.get("oldest-assigned-1")).toBeDefined();
+    expect(registry.get("idle-1-abcdefgh")).toBeUndefined();
+    expect(registry.get(`idle-${MAX_SCREENS - 1}-abcdefgh`)).toBeDefined();
+    expect(s.listScreens()).toHaveLength(MAX_SCREENS - MAX_SCREENS / 10);
+  });
+});

@@ -1,13 +1,12 @@
 // iCalendar as real producers write it (README §4): TZID without VTIMEZONE (resolved as IANA),
 // UTC "Z" times, floating times in the venue zone, duplicate UIDs, and speakers in SUMMARY
 // (frab, pretalx), DESCRIPTION ("Speaker: …", "von: …"), ATTENDEE or ORGANIZER.
-import { isValidZone } from "../time.js";
 import { ScheduleBuilder } from "./build.js";
 import { parseDuration } from "./duration.js";
 import { type IcalComponent, type IcalProperty, parseIcal, prop, props, unescapeText } from "./ical-lines.js";
 import { mapSessionType } from "./session-type.js";
 import type { ImportProblem, ImportResult } from "./types.js";
-import { localInstant, type ReadInstant, settleZone } from "./zone.js";
+import { knownZone, localInstant, type ReadInstant, settleZone } from "./zone.js";
 
 export const ICAL_FORMAT = "ical";
 
@@ -34,7 +33,7 @@ function readDateTime(p: IcalProperty | undefined, floatingZone: string, knownTz
   let zone = floatingZone;
   const tzid = p.params.TZID?.replace(/^\//, "");
   if (tzid) {
-    if (isValidZone(tzid)) zone = tzid;
+    if (knownZone(tzid)) zone = tzid;
     else b.warn({ path: `line ${p.line}`, line: p.line, message: `${label}: TZID "${tzid}" is not an IANA zone${knownTzids.has(tzid) ? " (its VTIMEZONE is not evaluated)" : ""}; read in ${floatingZone}` });
   }
   const at = localInstant(date, time, zone);
@@ -65,8 +64,8 @@ export function importIcal(text: string, repairs: ImportProblem[], options: { zo
     value(prop(cal, "VTIMEZONE")),
     ...[...knownTzids],
   ];
-  if (options.zone && !isValidZone(options.zone)) b.warn({ path: "(options)", message: `"${options.zone}" is not an IANA time zone; ignored` });
-  const found = candidates.find((z): z is string => typeof z === "string" && isValidZone(z.replace(/^\//, "")))?.replace(/^\//, "");
+  if (options.zone && !knownZone(options.zone)) b.warn({ path: "(options)", message: `"${options.zone}" is not an IANA time zone; ignored` });
+  const found = candidates.find((z): z is string => typeof z === "string" && knownZone(z.replace(/^\//, "")))?.replace(/^\//, "");
   const floating = found ?? "UTC";
   const uidCount = new Map<string, number>();
   for (const e of events) {

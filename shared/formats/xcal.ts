@@ -1,13 +1,12 @@
 // frab / Pentabarf xCal (README §4): <iCalendar><vcalendar><vevent> with floating
 // <dtstart>20150811T160000</dtstart> (the venue zone applies), <duration>013000</duration>
 // (HHMMSS), <attendee> per speaker ("Name, Organisation"), and a SUMMARY ending in "-".
-import { isValidZone } from "../time.js";
 import { ScheduleBuilder } from "./build.js";
 import { parseCompactDuration } from "./duration.js";
 import { mapSessionType } from "./session-type.js";
 import type { ImportProblem, ImportResult } from "./types.js";
 import { childText, children, type XmlElement } from "./xml.js";
-import { localInstant, type ReadInstant, settleZone } from "./zone.js";
+import { knownZone, localInstant, type ReadInstant, settleZone } from "./zone.js";
 
 export const XCAL_FORMAT = "xcal";
 
@@ -38,8 +37,8 @@ export function importXcal(root: XmlElement, repairs: ImportProblem[], options: 
     return { ok: false, format: XCAL_FORMAT, errors: [{ path: `${root.name}/vcalendar/components`, line: cal.line, message: "recognised RFC 6321 xCal (<components>/<properties>), which Roomcast does not read; export the calendar as iCalendar (.ics) instead" }] };
   }
   const named = childText(cal, "x-wr-timezone")?.trim();
-  if (options.zone && !isValidZone(options.zone)) b.warn({ path: "(options)", message: `"${options.zone}" is not an IANA time zone; ignored` });
-  const known = options.zone && isValidZone(options.zone) ? options.zone : named && isValidZone(named) ? named : null;
+  if (options.zone && !knownZone(options.zone)) b.warn({ path: "(options)", message: `"${options.zone}" is not an IANA time zone; ignored` });
+  const known = options.zone && knownZone(options.zone) ? options.zone : named && knownZone(named) ? named : null;
   const zone = known ?? "UTC";
   const instants: ReadInstant[] = [];
   const events = children(cal, "vevent");

@@ -3,6 +3,20 @@
 import { fromLocal, isValidZone, parseIso, zoneOffsetMinutes } from "../time.js";
 import type { ScheduleBuilder } from "./build.js";
 
+// luxon checks a zone by building an Intl formatter each time: remember the answers.
+const zoneValidity = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 1000;
+
+/** isValidZone, remembered per name (iCal files repeat one TZID on every line). */
+export function knownZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = zone.length <= 100 && isValidZone(zone);
+    if (zoneValidity.size < MAX_REMEMBERED_ZONES) zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
 /** An instant read from ISO text, with the offset the text carried (minutes), if any. */
 export interface ReadInstant {
   at: number;
@@ -84,9 +98,9 @@ function formatOffset(offset: number): string {
 
 /** Zone for wall-clock times, before any instant is read: the user's, else the file's, else UTC. */
 export function zoneBeforeParsing(configured: string | undefined, named: unknown, builder: ScheduleBuilder, path: string): { zone: string; known: boolean } {
-  if (configured && isValidZone(configured)) return { zone: configured, known: true };
+  if (configured && knownZone(configured)) return { zone: configured, known: true };
   if (configured) builder.warn({ path: "(options)", message: `"${configured}" is not an IANA time zone; ignored` });
-  if (typeof named === "string" && named.trim() && isValidZone(named.trim())) return { zone: named.trim(), known: true };
+  if (typeof named === "string" && named.trim() && knownZone(named.trim())) return { zone: named.trim(), known: true };
   if (typeof named === "string" && named.trim()) builder.warn({ path, message: `time zone "${named}" is not an IANA zone name; ignored` });
   return { zone: "UTC", known: false };
 }

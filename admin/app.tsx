@@ -26,7 +26,7 @@ export function App() {
       </>
     );
   }
-  const route = resolveRoute(router.route.value, state.role, location.hash.replace(/^#\/?/, "") === "");
+  const route = resolveRoute(router.route.value, state.role, router.hashEmpty.value);
   return (
     <div class="shell">
       <Header />

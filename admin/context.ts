@@ -6,6 +6,7 @@ import type { Auth } from "./stores/auth.js";
 import type { Clock } from "./stores/clock.js";
 import type { Commands } from "./stores/commands.js";
 import type { Feedback } from "./stores/feedback.js";
+import type { OnAir } from "./stores/on-air.js";
 import type { RoomPanel } from "./stores/room-panel.js";
 import type { Router } from "./stores/router.js";
 
@@ -17,6 +18,7 @@ export interface Stores {
   router: Router;
   roomPanel: RoomPanel;
   feedback: Feedback;
+  onAir: OnAir;
 }
 
 export const StoresContext = createContext<Stores | null>(null);

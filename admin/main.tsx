@@ -8,6 +8,7 @@ import { createAuth } from "./stores/auth.js";
 import { createClock } from "./stores/clock.js";
 import { createCommands } from "./stores/commands.js";
 import { createFeedback } from "./stores/feedback.js";
+import { createOnAir } from "./stores/on-air.js";
 import { createRoomPanel } from "./stores/room-panel.js";
 import { createRouter } from "./stores/router.js";
 import "./styles.css";
@@ -25,6 +26,7 @@ const stores: Stores = {
   router: createRouter(window),
   roomPanel: createRoomPanel(commands, clock),
   feedback: createFeedback(),
+  onAir: createOnAir(admin, clock),
 };
 
 void auth.check();

@@ -3,15 +3,13 @@
 import type { ScreenInfo } from "../../shared/protocol.js";
 import { SessionCard } from "../components/session-card.js";
 import { useStores } from "../context.js";
-import { roomLines } from "../derive/overview.js";
 import { routeHref } from "../derive/route.js";
 import { roomStateText } from "../derive/state-text.js";
 
 export function NowPage() {
-  const { admin, clock } = useStores();
-  const state = admin.state.value!;
+  const { admin, onAir } = useStores();
   const zone = admin.zone.value;
-  const lines = roomLines(state, clock.hubNow.value);
+  const lines = onAir.lines.value;
   return (
     <>
       <h2>Now</h2>

@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ChangeInputRaw, EffectiveSession } from "../../shared/model.js";
 import { SessionCard } from "../components/session-card.js";
 import { useStores } from "../context.js";
-import { actionTarget, roomLine, type RoomLine } from "../derive/overview.js";
+import { actionTarget, type RoomLine } from "../derive/overview.js";
 import { previewLines } from "../derive/preview-text.js";
 import { routeHref } from "../derive/route.js";
 import { roomStateText } from "../derive/state-text.js";
@@ -16,11 +16,10 @@ import { sessionKeyOf } from "../../shared/timeline.js";
 const LATE_STEPS = [5, 10, 15] as const;
 
 export function RoomPage({ roomId }: { roomId: string | null }) {
-  const { admin, clock, roomPanel } = useStores();
+  const { admin, onAir, roomPanel } = useStores();
   useEffect(() => () => roomPanel.leaveRoom(), [roomId]);
-  const state = admin.state.value!;
   if (roomId === null) return <RoomPicker />;
-  const line = roomLine(state, roomId, clock.hubNow.value);
+  const line = onAir.byRoom.value.get(roomId);
   if (!line) {
     return (
       <>
@@ -115,47 +114,47 @@ function ThumbZone({ line }: { line: RoomLine }) {
   const full = line.now.roomStatus === "full";
   return (
     <>
-    <section class="thumb-zone" aria-label="Actions">
-      <Preview roomId={roomId} />
-      <UndoBar roomId={roomId} />
-      <PanelMessage />
-      {late && <p class="muted target-line">{`Late buttons act on ${formatTime(late.plannedStart, zone)} ${late.displayTitle}`}</p>}
-      <div class="button-grid">
-        <button type="button" class="action" data-testid="started" disabled={!started || busy}
-          onClick={() => propose(started, (sessionKey) => ({ kind: "started", sessionKey }), "Started now")}>
-          Started now
-        </button>
-        <button type="button" class="action" data-testid="ended" disabled={!ended || busy}
-          onClick={() => propose(ended, (sessionKey) => ({ kind: "ended", sessionKey }), "Ended now")}>
-          Ended now
-        </button>
-        <button type="button" class={full ? "action action-on" : "action"} data-testid="room-full" disabled={busy} aria-pressed={full}
-          onClick={() =>
-            roomPanel.applyNow(roomId, { kind: "room-status", roomId, status: full ? "open" : "full" }, `${line.room.name} ${full ? "open" : "full"}`)
-          }>
-          {full ? "Room open" : "Room full"}
-        </button>
-        {LATE_STEPS.map((m) => (
-          <button key={m} type="button" class="action late" data-testid={`late-${m}`} disabled={!late || busy}
-            onClick={() => propose(late, (sessionKey) => ({ kind: "delay", sessionKey, minutes: m }), `+${m} min`)}>
-            {`+${m}`}
+      <section class="thumb-zone" aria-label="Actions">
+        <Preview roomId={roomId} />
+        <UndoBar roomId={roomId} />
+        <PanelMessage />
+        {late && <p class="muted target-line">{`Late buttons act on ${formatTime(late.plannedStart, zone)} ${late.displayTitle}`}</p>}
+        <div class="button-grid">
+          <button type="button" class="action" data-testid="started" disabled={!started || busy}
+            onClick={() => propose(started, (sessionKey) => ({ kind: "started", sessionKey }), "Started now")}>
+            Started now
           </button>
-        ))}
-      </div>
-    </section>
-    <form class="custom-late" onSubmit={(e) => {
-      e.preventDefault();
-      if (customMinutes !== null) propose(late, (sessionKey) => ({ kind: "delay", sessionKey, minutes: customMinutes }), `${customMinutes > 0 ? "+" : ""}${customMinutes} min`);
-    }}>
-      <label for="late-minutes">Custom minutes (negative pulls back)</label>
-      <div class="row">
-        <input id="late-minutes" data-testid="late-minutes" inputMode="numeric" value={custom} placeholder="e.g. 20"
-          onInput={(e) => setCustom(e.currentTarget.value)} />
-        <button type="submit" class="action" data-testid="late-custom" disabled={!late || customMinutes === null || busy}>
-          Late by…
-        </button>
-      </div>
-    </form>
+          <button type="button" class="action" data-testid="ended" disabled={!ended || busy}
+            onClick={() => propose(ended, (sessionKey) => ({ kind: "ended", sessionKey }), "Ended now")}>
+            Ended now
+          </button>
+          <button type="button" class={full ? "action action-on" : "action"} data-testid="room-full" disabled={busy} aria-pressed={full}
+            onClick={() =>
+              roomPanel.applyNow(roomId, { kind: "room-status", roomId, status: full ? "open" : "full" }, `${line.room.name} ${full ? "open" : "full"}`)
+            }>
+            {full ? "Room open" : "Room full"}
+          </button>
+          {LATE_STEPS.map((m) => (
+            <button key={m} type="button" class="action late" data-testid={`late-${m}`} disabled={!late || busy}
+              onClick={() => propose(late, (sessionKey) => ({ kind: "delay", sessionKey, minutes: m }), `+${m} min`)}>
+              {`+${m}`}
+            </button>
+          ))}
+        </div>
+      </section>
+      <form class="custom-late" onSubmit={(e) => {
+        e.preventDefault();
+        if (customMinutes !== null) propose(late, (sessionKey) => ({ kind: "delay", sessionKey, minutes: customMinutes }), `${customMinutes > 0 ? "+" : ""}${customMinutes} min`);
+      }}>
+        <label for="late-minutes">Custom minutes (negative pulls back)</label>
+        <div class="row">
+          <input id="late-minutes" data-testid="late-minutes" inputMode="numeric" value={custom} placeholder="e.g. 20"
+            onInput={(e) => setCustom(e.currentTarget.value)} />
+          <button type="submit" class="action" data-testid="late-custom" disabled={!late || customMinutes === null || busy}>
+            Late by…
+          </button>
+        </div>
+      </form>
     </>
   );
 }

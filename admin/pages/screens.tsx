@@ -2,8 +2,7 @@
 import { useState } from "preact/hooks";
 import type { ScreenInfo } from "../../shared/protocol.js";
 import { useStores } from "../context.js";
-import { roomLine } from "../derive/overview.js";
-import type { AdminState } from "../../shared/protocol.js";
+import type { RoomLine } from "../derive/overview.js";
 import { parseView } from "../../shared/model.js";
 import { agoText, offsetText, sortScreens, viewChoices, viewLabel } from "../derive/screens.js";
 
@@ -27,12 +26,12 @@ export function ScreensPage() {
 }
 
 function ScreenRow({ screen }: { screen: ScreenInfo }) {
-  const { admin, clock, commands, feedback } = useStores();
+  const { admin, clock, commands, feedback, onAir } = useStores();
   const rooms = admin.state.value!.rooms;
   const [view, setView] = useState<string>(screen.view ?? "");
   const [name, setName] = useState(screen.name ?? "");
   const id = screen.screenId;
-  const showing = showsNow(admin.state.value!, screen, clock.hubNow.value);
+  const showing = showsNow(onAir.byRoom.value, screen);
   return (
     <li class="list-item screen" data-testid="screen" data-screen={id} data-code={screen.pairingCode}>
       <p class="screen-head">
@@ -41,7 +40,7 @@ function ScreenRow({ screen }: { screen: ScreenInfo }) {
         <span>{screen.name ?? "(no name)"}</span>
       </p>
       <p class="muted">
-        {`${viewLabel(screen.view, rooms)} · ${screen.online ? "" : `last seen ${agoText(screen.lastSeen, clock.realNow.value)} · `}clock ${offsetText(screen.clockOffsetMs)} · app ${screen.appVersion || "unknown"}`}
+        {`${viewLabel(screen.view, rooms)} · ${screen.online ? "" : `last seen ${agoText(screen.lastSeen, clock.coarseRealNow.value)} · `}clock ${offsetText(screen.clockOffsetMs)} · app ${screen.appVersion || "unknown"}`}
       </p>
       {showing && <p class="shows-now">{`Shows now: ${showing}`}</p>}
       <div class="screen-controls">
@@ -82,10 +81,10 @@ function ScreenRow({ screen }: { screen: ScreenInfo }) {
 }
 
 /** What a door screen shows now ("Docker Was Too Slow…"), or null for lobby and unassigned. */
-function showsNow(state: AdminState, screen: ScreenInfo, at: number): string | null {
+function showsNow(lines: ReadonlyMap<string, RoomLine>, screen: ScreenInfo): string | null {
   const view = screen.view ? parseView(screen.view) : null;
   if (view?.kind !== "room") return null;
-  const now = roomLine(state, view.roomId, at)?.now;
+  const now = lines.get(view.roomId)?.now;
   if (!now) return null;
   if (now.current) return now.current.displayTitle;
   return now.next ? `next: ${now.next.displayTitle}` : "nothing more today";

@@ -14,7 +14,7 @@ export function SessionsPage({ roomId, day }: { roomId: string | null; day: stri
   const zone = admin.zone.value;
   const room = roomId ?? state.rooms[0]?.id ?? "";
   const days = conferenceDays(state.sessions);
-  const today = conferenceDay(clock.hubNow.value, zone, state.event.dayChangeHour);
+  const today = conferenceDay(clock.coarseHubNow.value, zone, state.event.dayChangeHour);
   const d = day ?? (days.includes(today) ? today : (days[0] ?? today));
   const list = roomDaySessions(state.sessions, room, d);
   return (

@@ -18,7 +18,7 @@ export function VolunteersPage() {
   const toggle = (id: string) => setRoomIds(roomIds.includes(id) ? roomIds.filter((r) => r !== id) : [...roomIds, id]);
   const name = (id: string) => state.rooms.find((r) => r.id === id)?.name ?? id;
   const when = (at: number) => `${formatDay(at, zone)} ${formatTime(at, zone)}`;
-  const realNow = clock.realNow.value;
+  const realNow = clock.coarseRealNow.value;
 
   return (
     <>

@@ -6,11 +6,25 @@ import { formatClock, formatDay } from "../../shared/time.js";
 import { hubTimeAt, rateLabel } from "../derive/clock.js";
 
 export const CLOCK_TICK_MS = 1000;
+/**
+ * How often (in hub time) pages re-evaluate what is on. Between ticks only the clock text
+ * changes; a change from the hub re-evaluates at once (see stores/on-air.ts).
+ */
+export const SCHEDULE_TICK_HUB_MS = 5000;
 
 export function createClock(state: ReadonlySignal<AdminState | null>, offsetMs: ReadonlySignal<number>) {
   const realNow = signal(Date.now() + offsetMs.peek());
+  /** Bumps every SCHEDULE_TICK_HUB_MS of hub time (at most once a second at fast rates). */
+  const scheduleTick = signal(0);
+  let lastTickReal = realNow.peek();
   const timer = setInterval(() => {
-    realNow.value = Date.now() + offsetMs.peek();
+    const now = Date.now() + offsetMs.peek();
+    realNow.value = now;
+    const rate = rehearsal.peek()?.rate ?? 1;
+    if (now - lastTickReal >= Math.max(CLOCK_TICK_MS, SCHEDULE_TICK_HUB_MS / Math.max(rate, 1))) {
+      lastTickReal = now;
+      scheduleTick.value += 1;
+    }
   }, CLOCK_TICK_MS);
 
   const rehearsal = computed(() => state.value?.clock ?? null);
@@ -25,6 +39,13 @@ export function createClock(state: ReadonlySignal<AdminState | null>, offsetMs: 
     return `Rehearsal clock · ${formatDay(hubNow.value, zone.value)} · ${rateLabel(c.rate)} · not real time`;
   });
 
-  return { realNow, hubNow, clockText, bannerText, rehearsal, dispose: () => clearInterval(timer) };
+  /** Real and hub time that change only on the schedule tick: for texts like "seen 2 min ago". */
+  const coarseRealNow = computed(() => {
+    void scheduleTick.value;
+    return realNow.peek();
+  });
+  const coarseHubNow = computed(() => hubTimeAt(rehearsal.value, coarseRealNow.value));
+
+  return { realNow, hubNow, scheduleTick, coarseRealNow, coarseHubNow, clockText, bannerText, rehearsal, dispose: () => clearInterval(timer) };
 }
 export type Clock = ReturnType<typeof createClock>;

@@ -1,15 +1,17 @@
 // The current hash route as a signal.
-import { signal } from "@preact/signals";
-import { parseRoute, routeHref, type Page, type Route } from "../derive/route.js";
+import { computed, signal } from "@preact/signals";
+import { parseRoute, routeHref, type Page } from "../derive/route.js";
 
 export function createRouter(win: Window) {
-  const route = signal<Route>(parseRoute(win.location.hash));
+  const hash = signal(win.location.hash);
   const onHash = () => {
-    route.value = parseRoute(win.location.hash);
+    hash.value = win.location.hash;
   };
   win.addEventListener("hashchange", onHash);
   return {
-    route,
+    route: computed(() => parseRoute(hash.value)),
+    /** No route at all: volunteers then land on their room. */
+    hashEmpty: computed(() => hash.value.replace(/^#\/?/, "") === ""),
     go(page: Page, roomId?: string | null, day?: string | null) {
       win.location.hash = routeHref(page, roomId, day);
     },

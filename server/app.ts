@@ -96,6 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.post("/logout", (req, res) => {
     const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
     if (token) auth.closeSession(token);
+    hub.dropEndedSessions(); // the page signed out here stops being live at once
     res.clearCookie(SESSION_COOKIE, { path: "/" });
     res.json({ ok: true });
   });

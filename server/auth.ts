@@ -78,6 +78,22 @@ export function createAuth(store: Store, now: () => number) {
   const linkUsable = (link: VolunteerLinkRow | null): link is VolunteerLinkRow =>
     link !== null && !link.revoked && (link.expiresAt === null || link.expiresAt > now());
 
+  /** The hash naming the session behind a Cookie header (whether or not it is still valid). */
+  function sessionHashOf(cookieHeader: string | undefined): string | null {
+    const token = parseCookies(cookieHeader)[SESSION_COOKIE];
+    return token ? hashToken(token) : null;
+  }
+
+  /** The role of a session right now, or null (unknown, logged out, expired, revoked link). */
+  function roleOfSession(tokenHash: string | null): Role | null {
+    const session = tokenHash ? store.getSession(tokenHash) : null;
+    if (!session || session.expiresAt <= now()) return null;
+    if (session.role === "organizer") return { kind: "organizer", name: ORGANIZER };
+    const link = session.linkId ? store.getLink(session.linkId) : null;
+    if (!linkUsable(link)) return null;
+    return { kind: "volunteer", name: link.label, linkId: link.id, roomIds: link.roomIds };
+  }
+
   return {
     /**
      * Makes sure an organizer password exists. The environment's password wins and replaces the
@@ -119,22 +135,12 @@ export function createAuth(store: Store, now: () => number) {
       store.deleteSession(hashToken(token));
     },
 
-    /** The role behind a Cookie header, or null (no cookie, unknown, expired, revoked link). */
-    roleFromCookie(cookieHeader: string | undefined): Role | null {
-      const token = parseCookies(cookieHeader)[SESSION_COOKIE];
-      if (!token) return null;
-      const session = store.getSession(hashToken(token));
-      if (!session || session.expiresAt <= now()) return null;
-      if (session.role === "organizer") return { kind: "organizer", name: ORGANIZER };
-      const link = session.linkId ? store.getLink(session.linkId) : null;
-      if (!linkUsable(link)) return null;
-      return { kind: "volunteer", name: link.label, linkId: link.id, roomIds: link.roomIds };
-    },
+    sessionHashOf,
+    roleOfSession,
 
-    /** A volunteer link still usable now (not revoked, not expired). */
-    usableLink(linkId: string): VolunteerLinkRow | null {
-      const link = store.getLink(linkId);
-      return linkUsable(link) ? link : null;
+    /** The role behind a Cookie header, or null. */
+    roleFromCookie(cookieHeader: string | undefined): Role | null {
+      return roleOfSession(sessionHashOf(cookieHeader));
     },
 
     linkFromToken(token: string): VolunteerLinkRow | null {

@@ -21,9 +21,11 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
   const log = ctx.log.child("admin");
 
   nsp.use((socket, next) => {
-    const role = ctx.auth.roleFromCookie(socket.request.headers.cookie);
-    if (!role) return next(new Error("unauthorized"));
+    const sessionHash = ctx.auth.sessionHashOf(socket.request.headers.cookie);
+    const role = ctx.auth.roleOfSession(sessionHash);
+    if (!role || !sessionHash) return next(new Error("unauthorized"));
     socket.data.role = role;
+    socket.data.sessionHash = sessionHash;
     next();
   });
 
@@ -40,13 +42,11 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
     socket.join(role.kind === "organizer" ? "organizers" : `link:${role.linkId}`);
     socket.emit("admin:state", ctx.adminState(role));
 
-    /** The role right now: a revoked or expired link stops working at once. */
+    /** The role right now: a logout, an expired session or a revoked link stops it at once. */
     function currentRole(): Role | null {
-      if (role.kind === "volunteer" && !ctx.auth.usableLink(role.linkId)) {
-        setImmediate(() => socket.disconnect(true));
-        return null;
-      }
-      return role;
+      const now = ctx.auth.roleOfSession(socket.data.sessionHash);
+      if (!now) setImmediate(() => socket.disconnect(true));
+      return now;
     }
 
     function organizerCommand<S extends z.ZodType>(

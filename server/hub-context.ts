@@ -28,6 +28,8 @@ export interface DisplaySocketData {
 }
 export interface AdminSocketData {
   role: Role;
+  /** The login session the socket was opened with; checked again before every command. */
+  sessionHash: string;
 }
 export type DisplayNamespace = Namespace<DisplayClientToServer, DisplayServerToClient, Record<string, never>, DisplaySocketData>;
 export type AdminNamespace = Namespace<AdminClientToServer, AdminServerToClient, Record<string, never>, AdminSocketData>;

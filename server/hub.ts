@@ -17,7 +17,7 @@ import { type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js"
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
 export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
-/** How often expired volunteer links are swept and their sockets disconnected, ms. */
+/** How often ended sessions (expired, revoked) are swept and their sockets disconnected, ms. */
 export const LINK_SWEEP_INTERVAL_MS = 15_000;
 
 export type Hub = ReturnType<typeof createHub>;
@@ -137,12 +137,13 @@ export function createHub(io: Server, deps: HubDeps) {
 
   const flushTimer = setInterval(() => screens.flush(), SCREEN_FLUSH_INTERVAL_MS);
   flushTimer.unref();
-  const sweepTimer = setInterval(() => {
+  /** Disconnects admin sockets whose session ended (logout, expiry, revoked link). */
+  function dropEndedSessions(): void {
     for (const socket of admin.sockets.values()) {
-      const role = socket.data.role;
-      if (role.kind === "volunteer" && !deps.auth.usableLink(role.linkId)) socket.disconnect(true);
+      if (!deps.auth.roleOfSession(socket.data.sessionHash)) socket.disconnect(true);
     }
-  }, LINK_SWEEP_INTERVAL_MS);
+  }
+  const sweepTimer = setInterval(dropEndedSessions, LINK_SWEEP_INTERVAL_MS);
   sweepTimer.unref();
 
   return {
@@ -151,6 +152,7 @@ export function createHub(io: Server, deps: HubDeps) {
     /** Hub time (rehearsal clock when set), UTC ms. */
     now: () => schedule.now(),
     publish,
+    dropEndedSessions,
     /**
      * Applies an imported schedule (one transaction) and tells every screen whose view changed.
      * Replacing demo data drops the demo's changes, its rehearsal clock included.

@@ -2,7 +2,7 @@
 // body limits, pages and exports.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_FREE_FAILURES } from "../../server/rate-limit.js";
-import { loginCookie, startPinnedHub, TEST_PASSWORD, type TestHub } from "./helpers.js";
+import { connectAdmin, loginCookie, nextEvent, startPinnedHub, TEST_PASSWORD, type TestHub } from "./helpers.js";
 
 function login(hub: TestHub, password: string) {
   return fetch(`${hub.url}/api/login`, {
@@ -45,9 +45,12 @@ describe("the hub over HTTP", () => {
     expect(me.status).toBe(401);
   });
 
-  it("ends the session on logout", async () => {
+  it("ends the session on logout, and the admin socket opened with it at once", async () => {
     const cookie = await loginCookie(hub.url);
+    const { socket } = await connectAdmin(hub.url, cookie);
+    const dropped = nextEvent<string>(socket, "disconnect");
     await fetch(`${hub.url}/api/logout`, { method: "POST", headers: { cookie } });
+    expect(await dropped).toBe("io server disconnect");
     expect((await fetch(`${hub.url}/api/me`, { headers: { cookie } })).status).toBe(401);
   });
 

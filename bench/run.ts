@@ -2,7 +2,7 @@
 // run(), prints one table each and writes bench/results/<name>.json. The soak has its own
 // script (`npm run soak`) because it runs for minutes.
 import { readdirSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { pinSelfToLoadCore } from "./lib/children.js";
@@ -12,7 +12,7 @@ import { formatTable, type Row } from "./lib/stats.js";
 const NOT_BENCHMARKS = new Set(["run", "soak"]);
 
 /** Benchmarks on a shared machine measure the neighbours too: say how busy it was. */
-const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} cores`;
+const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`;
 
 function isBenchResult(value: unknown): value is BenchResult {
   return typeof value === "object" && value !== null && Array.isArray((value as BenchResult).rows);

@@ -12,13 +12,33 @@ export function viewLabel(view: View | null, rooms: Room[]): string {
   return v.roomIds === null ? "Lobby (all rooms)" : `Lobby: ${v.roomIds.map(name).join(", ")}`;
 }
 
+/** The select's value for a lobby of chosen rooms; the rooms come from checkboxes. */
+export const LOBBY_SUBSET = "lobby:*";
+
 /** The views an organizer can pick for a screen. */
 export function viewChoices(rooms: Room[]): { view: View | null; label: string }[] {
   return [
     { view: null, label: "Unassigned" },
     { view: "lobby", label: "Lobby (all rooms)" },
+    { view: LOBBY_SUBSET, label: "Lobby (chosen rooms)" },
     ...rooms.map((r) => ({ view: `room:${r.id}`, label: `${r.name} door` })),
   ];
+}
+
+/** A view as the form holds it: the select's value and, for a chosen-rooms lobby, the rooms. */
+export function splitView(view: View | null): { choice: string; roomIds: string[] } {
+  const v = view ? parseView(view) : null;
+  if (v?.kind === "lobby" && v.roomIds) return { choice: LOBBY_SUBSET, roomIds: v.roomIds };
+  return { choice: view ?? "", roomIds: [] };
+}
+
+/** The view the form stands for; undefined when a chosen-rooms lobby has no room yet. */
+export function joinView(choice: string, roomIds: string[], rooms: Room[]): View | null | undefined {
+  if (choice === "") return null;
+  if (choice !== LOBBY_SUBSET) return choice;
+  // Keep the event's room order whatever the order of the clicks.
+  const ordered = rooms.filter((r) => roomIds.includes(r.id)).map((r) => r.id);
+  return ordered.length > 0 ? `lobby:${ordered.join(",")}` : undefined;
 }
 
 /** "just now", "42 s ago", "5 min ago", "3 h ago". */

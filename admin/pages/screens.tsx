@@ -4,7 +4,7 @@ import type { ScreenInfo } from "../../shared/protocol.js";
 import { useStores } from "../context.js";
 import type { RoomLine } from "../derive/overview.js";
 import { parseView } from "../../shared/model.js";
-import { agoText, offsetText, sortScreens, viewChoices, viewLabel } from "../derive/screens.js";
+import { agoText, joinView, LOBBY_SUBSET, offsetText, sortScreens, splitView, viewChoices, viewLabel } from "../derive/screens.js";
 
 export function ScreensPage() {
   const { admin } = useStores();
@@ -28,7 +28,12 @@ export function ScreensPage() {
 function ScreenRow({ screen }: { screen: ScreenInfo }) {
   const { admin, clock, commands, feedback, onAir } = useStores();
   const rooms = admin.state.value!.rooms;
-  const [view, setView] = useState<string>(screen.view ?? "");
+  const initial = splitView(screen.view);
+  const [choice, setChoice] = useState(initial.choice);
+  const [lobbyRooms, setLobbyRooms] = useState(initial.roomIds);
+  const view = joinView(choice, lobbyRooms, rooms);
+  const toggle = (roomId: string) =>
+    setLobbyRooms(lobbyRooms.includes(roomId) ? lobbyRooms.filter((r) => r !== roomId) : [...lobbyRooms, roomId]);
   const [name, setName] = useState(screen.name ?? "");
   const id = screen.screenId;
   const showing = showsNow(onAir.byRoom.value, screen);
@@ -45,16 +50,27 @@ function ScreenRow({ screen }: { screen: ScreenInfo }) {
       {showing && <p class="shows-now">{`Shows now: ${showing}`}</p>}
       <div class="screen-controls">
       <div class="row">
-        <select aria-label="View" data-testid="screen-view" value={view} onChange={(e) => setView(e.currentTarget.value)}>
+        <select aria-label="View" data-testid="screen-view" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
           {viewChoices(rooms).map((c) => (
             <option key={c.view ?? ""} value={c.view ?? ""}>{c.label}</option>
           ))}
         </select>
-        <button type="button" class="action primary" data-testid="screen-assign" disabled={view === (screen.view ?? "")}
-          onClick={() => void commands.assignScreen(id, view === "" ? null : view).then((r) => feedback.report(r, `${screen.pairingCode} now shows ${viewLabel(view || null, rooms)}`))}>
+        <button type="button" class="action primary" data-testid="screen-assign" disabled={view === undefined || view === screen.view}
+          onClick={() => {
+            if (view !== undefined) void commands.assignScreen(id, view).then((r) => feedback.report(r, `${screen.pairingCode} now shows ${viewLabel(view, rooms)}`));
+          }}>
           {screen.view === null ? "Pair" : "Assign"}
         </button>
       </div>
+      {choice === LOBBY_SUBSET && (
+        <div class="room-checks">
+          {rooms.map((r) => (
+            <label key={r.id} class="choice">
+              <input type="checkbox" data-testid="screen-lobby-room" data-room={r.id} checked={lobbyRooms.includes(r.id)} onChange={() => toggle(r.id)} /> {r.name}
+            </label>
+          ))}
+        </div>
+      )}
       <form class="row" onSubmit={(e) => {
         e.preventDefault();
         void commands.renameScreen(id, name).then((r) => feedback.report(r, "Renamed"));

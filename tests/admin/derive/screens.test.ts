@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agoText, offsetText, sortScreens, viewChoices, viewLabel } from "../../../admin/derive/screens.js";
+import { agoText, joinView, offsetText, sortScreens, splitView, viewChoices, viewLabel } from "../../../admin/derive/screens.js";
 import { screen } from "../support/state.js";
 
 const rooms = [
@@ -16,7 +16,17 @@ describe("the Screens page", () => {
   });
 
   it("offers unassigned, the lobby and every room's door", () => {
-    expect(viewChoices(rooms).map((c) => c.view)).toEqual([null, "lobby", "room:room-1", "room:room-2"]);
+    expect(viewChoices(rooms).map((c) => c.view)).toEqual([null, "lobby", "lobby:*", "room:room-1", "room:room-2"]);
+  });
+
+  it("builds a lobby of chosen rooms in the event's room order, and reads it back", () => {
+    expect(joinView("lobby:*", ["room-2", "room-1"], rooms)).toBe("lobby:room-1,room-2");
+    expect(joinView("lobby:*", [], rooms)).toBeUndefined();
+    expect(joinView("", [], rooms)).toBeNull();
+    expect(joinView("room:room-2", [], rooms)).toBe("room:room-2");
+    expect(splitView("lobby:room-2")).toEqual({ choice: "lobby:*", roomIds: ["room-2"] });
+    expect(splitView("lobby")).toEqual({ choice: "lobby", roomIds: [] });
+    expect(splitView(null)).toEqual({ choice: "", roomIds: [] });
   });
 
   it("puts online unassigned screens first, waiting to be paired", () => {

@@ -2,7 +2,7 @@
 // move, retime, edit, and add an ad-hoc session. Changes apply at once and are undoable in the Log.
 import { useState } from "preact/hooks";
 import { SESSION_TYPES, type ChangeInputRaw, type EffectiveSession, type SessionType } from "../../shared/model.js";
-import { conferenceDay, conferenceDayStart } from "../../shared/time.js";
+import { conferenceDay, conferenceDayStart, formatDay } from "../../shared/time.js";
 import { StatusBadges, TimeRange } from "../components/session-card.js";
 import { useStores } from "../context.js";
 import { conferenceDays, parseSpeakers, roomDaySessions } from "../derive/sessions.js";
@@ -33,7 +33,7 @@ export function SessionsPage({ roomId, day }: { roomId: string | null; day: stri
           Day{" "}
           <select data-testid="sessions-day" value={d} onChange={(e) => router.go("sessions", room, e.currentTarget.value)}>
             {days.map((x) => (
-              <option key={x} value={x}>{x}</option>
+              <option key={x} value={x}>{formatDay(conferenceDayStart(x, zone, state.event.dayChangeHour), zone)}</option>
             ))}
           </select>
         </label>
@@ -66,6 +66,7 @@ function SessionRow({ session, zone }: { session: EffectiveSession; zone: string
         <TimeRange session={session} zone={zone} /> <StatusBadges session={session} />
         <span class="session-title">{session.displayTitle}</span>
         {session.speakers.length > 0 && <span class="session-speakers">{session.speakers.join(", ")}</span>}
+        {!movedOut && <span class="row-hint" aria-hidden="true">{open ? "Close ▴" : "Edit ▾"}</span>}
       </button>
       {open && !movedOut && (
         <div class="editor">

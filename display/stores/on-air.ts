@@ -4,7 +4,7 @@
 import { computed, type ReadonlySignal } from "@preact/signals";
 import { parseView } from "../../shared/model.js";
 import type { OnAir } from "../../shared/model.js";
-import { whatIsOn } from "../../shared/on-air.js";
+import { announcementsFor, whatIsOn } from "../../shared/on-air.js";
 import { formatClock, formatTime } from "../../shared/time.js";
 import type { Labels } from "../labels.js";
 import {
@@ -112,8 +112,16 @@ export function createOnAir(schedule: ScheduleStore, clock: ClockStore, connecti
     return air.rooms.map((r) => presentLobbyRow(r, ctx));
   });
 
-  const emergency = stable(() => emergencyOf(onAir.value?.announcements ?? []));
-  const band = stable(() => bandOf(onAir.value?.announcements ?? []));
+  /** Active announcements for this screen; an unassigned screen still gets those meant for all. */
+  const announcements = computed(() => {
+    const air = onAir.value;
+    if (air) return air.announcements;
+    const snap = schedule.snapshot.value;
+    if (!snap || !clock.trusted.value) return [];
+    return announcementsFor(snap.announcements, schedule.view.value, clock.now.value);
+  });
+  const emergency = stable(() => emergencyOf(announcements.value));
+  const band = stable(() => bandOf(announcements.value));
 
   /** The venue clock, in the event zone; bound into a text node. */
   const clockText = computed(() => (schedule.snapshot.value && clock.trusted.value ? formatClock(clock.now.value, zone.value) : ""));

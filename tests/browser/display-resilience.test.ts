@@ -155,6 +155,13 @@ describeBrowser("a screen in the wild", () => {
     expect(screen).toBeDefined();
     const screenId = screen?.screenId ?? "";
 
+    // An emergency meant for all reaches a screen that has no view yet.
+    const fire = await socket.timeout(5000).emitWithAck("change:apply", { kind: "announce", announcementId: "drill", text: "Fire drill", level: "emergency" });
+    expect(fire.ok).toBe(true);
+    await expect.poll(() => page.getByTestId("emergency").innerText()).toContain("Fire drill");
+    expect((await socket.timeout(5000).emitWithAck("change:apply", { kind: "withdraw", announcementId: "drill" })).ok).toBe(true);
+    await expect.poll(() => page.getByTestId("emergency").count()).toBe(0);
+
     const identified = await socket.timeout(5000).emitWithAck("screen:identify", { screenId });
     expect(identified.ok).toBe(true);
     await expect.poll(() => page.getByTestId("identify").innerText()).toContain(code);

@@ -13,6 +13,21 @@ import type { Hub } from "./hub.js";
 import type { Log } from "./log.js";
 import { createLoginLimiter } from "./rate-limit.js";
 
+// The pages load only their own bundles and talk only to this hub: a schedule title or an
+// announcement that slipped through as HTML still cannot run a script.
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join("; ");
+
 /** Largest JSON body accepted, bytes (imports bring their own limit on their router). */
 export const MAX_JSON_BODY = "64kb";
 
@@ -144,7 +159,7 @@ export function createApp(deps: AppDeps): express.Express {
   const page = (file: string) => (_req: Request, res: Response) => {
     const path = join(distDir, file);
     if (!existsSync(path)) return void res.status(503).type("text/plain").send("The pages are not built yet: run npm run build.\n");
-    res.set("Cache-Control", "no-cache").sendFile(path);
+    res.set({ "Cache-Control": "no-cache", "Content-Security-Policy": PAGE_CSP }).sendFile(path);
   };
   app.get("/display{/*rest}", page("display/index.html"));
   app.get("/admin{/*rest}", page("admin/index.html"));

@@ -6,44 +6,16 @@ import { BREAK_TYPES } from "../../shared/model.js";
 import { whatIsOn } from "../../shared/on-air.js";
 import { fold, MOVED_OUT_SUFFIX } from "../../shared/timeline.js";
 import { changeSpecsArb, eventArb, stamp, type ChangeMix } from "./support/arbitraries.js";
+import { BACKGROUND_MS, newOverlaps, runs } from "./support/invariants.js";
 
 // ENGINE_PROPERTY_RUNS raises the count for a deeper local search.
 const RUNS = { numRuns: Number(process.env.ENGINE_PROPERTY_RUNS ?? 300) };
-const BACKGROUND_MS = 8 * 3_600_000;
 
 // ENGINE_PROPERTY_CHANGES lengthens the generated change logs.
 const MAX_CHANGES = Number(process.env.ENGINE_PROPERTY_CHANGES ?? 12);
 
 function scenario(mix: ChangeMix, maxLength = MAX_CHANGES) {
   return eventArb.chain((event) => changeSpecsArb(event, mix, maxLength).map((specs) => ({ event, changes: stamp(specs) })));
-}
-
-const runs = (s: EffectiveSession) => s.status !== "cancelled" && s.status !== "moved-out" && s.end - s.start <= BACKGROUND_MS;
-const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-
-/** Pairs of running sessions in one room that overlap now but did not in the imported schedule. */
-function newOverlaps(event: Event, effective: EffectiveSchedule): string[] {
-  const planned = new Map(event.sessions.map((s) => [s.key, s]));
-  const plannedInterval = (key: string) => {
-    const s = planned.get(key);
-    const e = effective.sessions.find((x) => x.key === key);
-    return s && e ? { room: s.roomId, start: e.plannedStart, end: e.plannedEnd } : null;
-  };
-  const found: string[] = [];
-  const live = effective.sessions.filter(runs);
-  for (let i = 0; i < live.length; i++) {
-    for (let j = i + 1; j < live.length; j++) {
-      const a = live[i]!;
-      const b = live[j]!;
-      if (a.roomId !== b.roomId || !overlap(a, b)) continue;
-      const pa = plannedInterval(a.key);
-      const pb = plannedInterval(b.key);
-      // Sessions that overlapped in one printed room may keep overlapping, wherever they are moved together.
-      const importedOverlap = pa && pb && pa.room === pb.room && overlap(pa, pb);
-      if (!importedOverlap) found.push(`${a.key}/${b.key}`);
-    }
-  }
-  return found;
 }
 
 describe("fold properties", () => {

@@ -1,6 +1,7 @@
 // An organizer at a laptop pairs an unassigned screen, sends an emergency announcement that
 // takes over the targeted screens (after a confirmation) and withdraws it, cancels and restores a
-// session on the Sessions page, and jumps the rehearsal clock, then returns to real time.
+// session on the Sessions page, jumps the rehearsal clock and returns to real time, and sees
+// titles and announcements containing HTML rendered as text.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeBrowser, openBrowser, startHub, TEST_PASSWORD, type TestHub } from "./harness.js";
@@ -103,5 +104,27 @@ describeBrowser("the organizer's screens and announcements", () => {
     expect(await admin.getByTestId("rehearsal-banner").isVisible()).toBe(true);
     await admin.getByTestId("clock-real").click();
     await expect.poll(() => admin.getByTestId("rehearsal-banner").count()).toBe(0);
+  });
+
+  it("renders a title and an announcement containing HTML as plain text", async () => {
+    const evil = `<img src=x onerror="window.__roomcastXss=1">Hacked <b>talk</b>`;
+    await admin.goto(`${hub.url}/admin/#/sessions/room-2/2025-03-06`);
+    const row = admin.locator('[data-testid="session-row"]').first();
+    await row.locator("button.row-toggle").click();
+    await row.getByLabel("Title").fill(evil);
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => admin.locator('[data-testid="session-row"]').first().locator(".session-title").textContent()).toBe(evil);
+
+    await admin.getByTestId("nav-announcements").click();
+    await admin.getByTestId("announce-text").fill("<script>window.__roomcastXss=2</script>Doors <i>open</i>");
+    await admin.getByTestId("announce-send").click();
+    await expect.poll(() => admin.getByTestId("announcement").first().locator(".announcement-text").textContent()).toBe(
+      "<script>window.__roomcastXss=2</script>Doors <i>open</i>",
+    );
+    // The log names the edited session by its new title, as text too.
+    await admin.getByTestId("nav-log").click();
+    await expect.poll(() => admin.getByTestId("log-entry").nth(1).textContent()).toContain("Hacked <b>talk</b>");
+    expect(await admin.locator("img[src=x], b, i").count()).toBe(0);
+    expect(await admin.evaluate(() => (window as unknown as { __roomcastXss?: number }).__roomcastXss)).toBeUndefined();
   });
 });

@@ -137,6 +137,9 @@ function thirtyRooms(): string {
   return file;
 }
 
+/** Longer than any real title, to show the scale-down-then-ellipsis rule. */
+const LONG_TITLE =
+  "Reproducible, bootstrappable, verifiable: what three years of shipping bit-for-bit identical artefacts across four distributions, two architectures and one very long weekend taught us about supply chains, compilers, timestamps, file ordering, locales, and the people who keep it all working 🚀 — a retrospective with many lessons";
 const door1 = "/display/room/room-1";
 const door2 = "/display/room/room-2";
 const at1115 = pasadena("2025-03-06T11:15:00");
@@ -153,6 +156,13 @@ const SHOTS: Shot[] = [
     at: at1115,
     viewport: LANDSCAPE,
     changes: [{ kind: "delay", sessionKey: key("06", 1, "1100"), minutes: 10 }],
+  },
+  {
+    file: "door-long-title-portrait.png",
+    path: door1,
+    at: at1115,
+    viewport: PORTRAIT,
+    changes: [{ kind: "edit", sessionKey: key("06", 1, "1100"), fields: { title: LONG_TITLE } }],
   },
   { file: "door-cancelled.png", path: door1, at: at1115, viewport: LANDSCAPE, changes: [{ kind: "cancel", sessionKey: key("06", 1, "1130") }] },
   { file: "door-moved.png", path: door1, at: at1115, viewport: LANDSCAPE, changes: [{ kind: "move", sessionKey: key("06", 1, "1130"), roomId: "room-2" }] },

@@ -7,6 +7,14 @@ import { AnnouncementBand } from "./Announcements.js";
 import { FitText } from "./FitText.js";
 import { TopBar } from "./TopBar.js";
 
+/**
+ * The current title never goes below this (vmin: % of the shorter screen side; 70 px at 1080p),
+ * and nothing else on a door screen is larger, so the current title stays the largest text.
+ */
+export const TITLE_MIN_VMIN = 6.5;
+/** The next title's largest size, below the current title's smallest. */
+export const NEXT_MAX_VMIN = 6;
+
 export function Door({ air, labels }: { air: OnAirStore; labels: Labels }) {
   const door = air.door.value;
   return (
@@ -80,7 +88,7 @@ function Break({ door, air, labels, layout }: { door: DoorModel; air: OnAirStore
   return (
     <div class="current current-break">
       <div class="label">{labels.now}</div>
-      <FitText tag="h2" class="current-title" testid="headline" text={door.headline ?? ""} maxVmin={9} minVmin={5.2} layout={layout} />
+      <FitText tag="h2" class="current-title" testid="headline" text={door.headline ?? ""} maxVmin={9} minVmin={TITLE_MIN_VMIN} layout={layout} />
       <div class="progress-row">
         <div class="progress" data-testid="progress">
           <div class="progress-fill" style={air.progressStyle} />
@@ -96,7 +104,7 @@ function Current({ current, air, labels, layout }: { current: CurrentModel; air:
     <div class={`current${current.isBreak ? " current-break" : ""}`}>
       <div class="label">{labels.now}</div>
       {current.movedFrom && <div class="moved-note">{current.movedFrom}</div>}
-      <FitText tag="h2" class="current-title" testid="current-title" text={current.title} maxVmin={11} minVmin={5.2} layout={layout} />
+      <FitText tag="h2" class="current-title" testid="current-title" text={current.title} maxVmin={11} minVmin={TITLE_MIN_VMIN} layout={layout} />
       {current.speakers && (
         <div class="speakers" data-testid="current-speakers">
           {current.speakers}
@@ -152,8 +160,8 @@ function Next({ next, labels, afterSkipped, hero = false, layout }: NextProps) {
         class="next-title"
         testid="next-title"
         text={next.title}
-        maxVmin={hero ? 11 : 6.5}
-        minVmin={hero ? 5.2 : 3.6}
+        maxVmin={hero ? 11 : NEXT_MAX_VMIN}
+        minVmin={hero ? TITLE_MIN_VMIN : 3.6}
         layout={layout}
       />
       {next.speakers && <div class="next-speakers">{next.speakers}</div>}

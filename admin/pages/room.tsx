@@ -1,7 +1,7 @@
 // The volunteer's page: this room's current and next sessions large, and one-thumb buttons in
 // the bottom half. Schedule changes are previewed and confirmed (see stores/room-panel.ts);
 // "Room full" applies at once; both undo with one tap for a minute.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { ChangeInputRaw, EffectiveSession } from "../../shared/model.js";
 import { SessionCard } from "../components/session-card.js";
 import { useStores } from "../context.js";
@@ -162,9 +162,14 @@ function ThumbZone({ line }: { line: RoomLine }) {
 function Preview({ roomId }: { roomId: string }) {
   const { roomPanel, admin } = useStores();
   const p = roomPanel.pending.value;
+  const apply = useRef<HTMLButtonElement>(null);
+  const ready = p !== null && (p.preview !== null || p.previewError !== null);
+  // Keyboard users land on Apply once the preview is there; "Not now" is one Tab away.
+  useEffect(() => {
+    if (ready) apply.current?.focus({ preventScroll: true });
+  }, [ready]);
   if (!p || p.roomId !== roomId) return null;
   const state = admin.state.value!;
-  const ready = p.preview !== null || p.previewError !== null;
   return (
     <section class="preview" data-testid="preview" aria-live="polite">
       <h3>{p.label}</h3>
@@ -178,7 +183,7 @@ function Preview({ roomId }: { roomId: string }) {
       {p.previewError && <p class="muted">{`No preview (${p.previewError}). You can still apply it.`}</p>}
       {!ready && <p class="muted">Working out what changes…</p>}
       <div class="row">
-        <button type="button" class="primary action" data-testid="confirm" disabled={!ready || roomPanel.busy.value} onClick={() => roomPanel.confirm()}>
+        <button type="button" ref={apply} class="primary action" data-testid="confirm" disabled={!ready || roomPanel.busy.value} onClick={() => roomPanel.confirm()}>
           Apply
         </button>
         <button type="button" class="secondary action" data-testid="dismiss" onClick={() => roomPanel.dismiss()}>

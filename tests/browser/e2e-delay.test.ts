@@ -48,9 +48,9 @@ describeBrowser("a delay made on the admin page", () => {
     await expect.poll(() => admin.getByTestId("current-session").textContent()).toContain("Docker Was Too Slow");
 
     await admin.getByTestId("late-10").click();
-    // The room page previews the effect first; one more tap applies it.
-    const confirm = admin.getByTestId("confirm");
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    // The room page previews the effect first ("11:30 talk moves to 11:40"); one more tap applies it.
+    await expect.poll(() => admin.getByTestId("preview").textContent()).toContain("11:40");
+    await admin.getByTestId("confirm").click();
     const pressedAt = Date.now();
 
     await room1.getByTestId("next-delay").waitFor({ timeout: 2000 });

@@ -89,8 +89,10 @@ export function createConnection(socket: DisplaySocket, deps: ConnectionDeps) {
 
   // Driven by the clock's one timer rather than a timer of our own.
   const slot = computed(() => Math.floor(clock.tickedAt.value / HEARTBEAT_INTERVAL_MS));
+  // Also right after every clock sync, so organizers see a fresh offset at once.
   const stop = effect(() => {
     void slot.value;
+    void clock.lastSyncAt.value;
     if (connected.value) beat();
   });
 

@@ -66,8 +66,17 @@ describeBrowser("a screen in the wild", () => {
     await expect.poll(() => page.getByTestId("clock").innerText()).toMatch(/^11:1[5-6]:\d\d$/);
     expect(await page.getByTestId("current-title").innerText()).toContain("Docker Was Too Slow");
 
+    // Its heartbeat tells organizers how far off its clock is.
+    const { socket, state } = await connectAdmin(h.url, await loginCookie(h.url));
+    const screenId = await page.evaluate(() => localStorage.getItem("roomcast.screenId"));
+    let offset = state.screens.find((s) => s.screenId === screenId)?.clockOffsetMs ?? null;
+    socket.on("screens:changed", (screens) => {
+      offset = screens.find((s) => s.screenId === screenId)?.clockOffsetMs ?? offset;
+    });
+    await expect.poll(() => offset, { timeout: 5000 }).toBeLessThan(-THREE_HOURS_MS + 5_000);
+    expect(offset).toBeGreaterThan(-THREE_HOURS_MS - 5_000);
+
     // Back to real time: the screen shows the real Pasadena time, not the device's.
-    const { socket } = await connectAdmin(h.url, await loginCookie(h.url));
     const result = await socket.timeout(5000).emitWithAck("change:apply", { kind: "clock", set: null });
     socket.close();
     expect(result.ok).toBe(true);

@@ -21,7 +21,8 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
   const log = ctx.log.child("admin");
 
   nsp.use((socket, next) => {
-    const sessionHash = ctx.auth.sessionHashOf(socket.request.headers.cookie);
+    // The handshake's copy: display connections release the raw request to save memory.
+    const sessionHash = ctx.auth.sessionHashOf(socket.handshake.headers.cookie);
     const role = ctx.auth.roleOfSession(sessionHash);
     if (!role || !sessionHash) return next(new Error("unauthorized"));
     socket.data.role = role;

@@ -1,6 +1,7 @@
 // /display: anonymous and read-only. A screen says hello (and gets its snapshot, or null when
 // it is already current), syncs its clock, and sends heartbeats. There is no handler that
 // changes the schedule here, so a screen cannot change anything.
+import type { IncomingMessage } from "node:http";
 import { type DisplaySnapshot, HeartbeatSchema, ScreenHelloSchema, toIssues } from "../shared/protocol.js";
 import { command, type DisplayNamespace, fail, type HubContext } from "./hub-context.js";
 import { viewRoom } from "./views.js";
@@ -9,6 +10,15 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
   const log = ctx.log.child("display");
 
   nsp.on("connection", (socket) => {
+    // Screens need nothing from their first HTTP request; releasing it saves kilobytes per screen
+    // (socket.io's documented memory advice). What a later namespace on the same connection
+    // reads for its handshake (headers, url, query, TLS) stays.
+    const conn = socket.conn as unknown as { request: (IncomingMessage & { _query?: unknown }) | null };
+    const req = conn.request;
+    if (req?.socket) {
+      const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+      conn.request = { headers: req.headers, url: req.url, _query: req._query, connection: { encrypted } } as never;
+    }
     socket.on(
       "screen:hello",
       command<unknown, { version: number; snapshot: DisplaySnapshot | null }>(log, "screen:hello", (raw, ack) => {

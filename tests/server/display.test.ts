@@ -1,12 +1,14 @@
 // /display: a screen says hello, gets its view's snapshot (or nothing when current), syncs its
 // clock, and is paired by an organizer. Hub real time fixed at 2026-11-20 12:00 UTC.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DisplaySnapshot, ScreenInfo } from "../../shared/protocol.js";
+import { Manager } from "socket.io-client";
+import type { AdminState, DisplaySnapshot, ScreenInfo } from "../../shared/protocol.js";
 import {
   type AdminClient,
   connectDisplay,
   type DisplayClient,
   hello,
+  loginCookie,
   newScreenId,
   nextEvent,
   organizer,
@@ -122,5 +124,25 @@ describe("a screen on /display", () => {
   it("refuses screen commands for a screen the hub does not know", async () => {
     const ack = await admin.timeout(3000).emitWithAck("screen:identify", { screenId: "unknown-screen-1" });
     expect(ack).toMatchObject({ ok: false, error: "not-found" });
+  });
+});
+
+describe("one connection carrying both namespaces", () => {
+  it("still signs the admin namespace in after the display namespace released the request", async () => {
+    const hub = await startPinnedHub();
+    const manager = new Manager(hub.url, { transports: ["websocket"], extraHeaders: { cookie: await loginCookie(hub.url) } });
+    const screen = manager.socket("/display");
+    let admin: ReturnType<Manager["socket"]> | null = null;
+    try {
+      await nextEvent(screen, "connect");
+      // Opened only now, on the connection whose request the screen already released.
+      admin = manager.socket("/admin");
+      const state = await nextEvent<AdminState>(admin, "admin:state");
+      expect(state.role.kind).toBe("organizer");
+    } finally {
+      screen.disconnect();
+      admin?.disconnect();
+      await hub.dispose();
+    }
   });
 });

@@ -39,6 +39,7 @@ export interface Labels {
   moved: string;
   noMoreToday: string;
   freeUntil: (time: string) => string;
+  alsoNow: (titles: string) => string;
   emergency: string;
   page: (n: number, of: number) => string;
   unknownRoom: (id: string) => string;
@@ -82,6 +83,7 @@ const en: Labels = {
   moved: "Moved",
   noMoreToday: "No more sessions today",
   freeUntil: (time) => `Free until ${time}`,
+  alsoNow: (titles) => `Also now: ${titles}`,
   emergency: "Emergency",
   page: (n, of) => `${n} / ${of}`,
   unknownRoom: (id) => `Unknown room “${id}”`,
@@ -125,6 +127,7 @@ const de: Labels = {
   moved: "Verlegt",
   noMoreToday: "Heute nichts mehr",
   freeUntil: (time) => `Frei bis ${time}`,
+  alsoNow: (titles) => `Ebenfalls jetzt: ${titles}`,
   emergency: "Notfall",
   page: (n, of) => `${n} / ${of}`,
   unknownRoom: (id) => `Unbekannter Raum „${id}“`,

@@ -26,6 +26,8 @@ export interface CurrentModel {
   overrun: string | null;
   movedFrom: string | null;
   isBreak: boolean;
+  /** "Also now: …" for overlapping sessions (umbrella, background, double booking); null when none. */
+  alsoOn: string | null;
 }
 
 export interface NextModel {
@@ -96,6 +98,9 @@ function isBreak(s: EffectiveSession): boolean {
   return s.type === "break" || s.type === "lunch";
 }
 
+/** Overlapping sessions named beside the current one, at most. */
+export const MAX_ALSO_ON = 2;
+
 function presentCurrent(now: RoomNow, ctx: PresentContext): CurrentModel | null {
   const s = now.current;
   if (!s) return null;
@@ -111,6 +116,7 @@ function presentCurrent(now: RoomNow, ctx: PresentContext): CurrentModel | null 
     overrun: now.overrunning && overMinutes >= 1 ? labels.overrun(overMinutes) : null,
     movedFrom: s.status === "moved-in" && s.movedFrom ? labels.movedFrom(ctx.roomName(s.movedFrom)) : null,
     isBreak: isBreak(s),
+    alsoOn: now.alsoOn.length > 0 ? labels.alsoNow(now.alsoOn.slice(0, MAX_ALSO_ON).map((a) => a.displayTitle).join(" · ")) : null,
   };
 }
 

@@ -121,6 +121,11 @@ function Current({ current, air, labels, layout }: { current: CurrentModel; air:
         )}
         {current.track && <span class="track">{current.track}</span>}
       </div>
+      {current.alsoOn && (
+        <div class="also-on" data-testid="also-on">
+          {current.alsoOn}
+        </div>
+      )}
       <div class="progress-row">
         <div class="progress" data-testid="progress">
           <div class="progress-fill" style={air.progressStyle} />

@@ -143,6 +143,13 @@ describe("the door screen's texts", () => {
     expect(door.current?.overrun).toBe("running 5 min over");
   });
 
+  it("names an overlapping session beside the current one", () => {
+    const corner = session({ key: "bg", displayTitle: "Soldering corner", start: at("2025-03-06T09:00:00"), end: at("2025-03-06T18:00:00") });
+    const door = presentDoor(roomNow({ current: talk, alsoOn: [corner] }), ctx("2025-03-06T11:15:00"));
+    expect(door.current?.alsoOn).toBe("Also now: Soldering corner");
+    expect(presentDoor(roomNow({ current: talk }), ctx("2025-03-06T11:15:00")).current?.alsoOn).toBeNull();
+  });
+
   it("speaks German when asked", () => {
     const door = presentDoor(roomNow({ current: talk, next: nextTalk }), ctx("2025-03-06T11:15:00", "de"));
     expect(door.next?.when).toBe("11:30 · in 15 Min.");

@@ -114,7 +114,7 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
         if (s.data.urlView) continue; // the URL's view wins over an assignment
         if (s.data.view !== undefined) s.leave(viewRoom(s.data.view));
         s.data.view = view;
-        entry.liveView = view;
+        ctx.screens.shows(screenId, view);
         s.join(viewRoom(view));
         s.emit("screen:assigned", { view, screenName: entry.name });
         s.emit("schedule:changed", ctx.snapshotFor(view, entry));

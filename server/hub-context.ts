@@ -49,7 +49,8 @@ export interface HubContext extends HubDeps {
   screens: ScreenRegistry;
   display: DisplayNamespace;
   admin: AdminNamespace;
-  contentFor(view: string | null): { content: ViewContent; json: string };
+  /** The view's content at the current version, and `since`: the oldest version with the same content. */
+  contentFor(view: string | null): { content: ViewContent; json: string; since: number };
   snapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot;
   adminState(role: Role): AdminState;
   publish(): void;

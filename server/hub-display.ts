@@ -31,15 +31,20 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
         if (!screen) return ack(fail("rate-limited", "this hub already knows too many screens; forget some on the admin page"));
 
         const view = hello.view ?? screen.view;
+        const sameView = screen.shownView === view;
         if (socket.data.view !== undefined) socket.leave(viewRoom(socket.data.view));
         socket.data = { screenId: hello.screenId, urlView: hello.view, view };
-        screen.liveView = view;
+        ctx.screens.shows(hello.screenId, view);
         socket.join(viewRoom(view));
 
-        // A screen whose URL fixes its view and that holds the current version and build needs
-        // nothing; one shown by assignment always gets its snapshot (assignment may have changed).
-        const current = hello.view !== null && hello.version === ctx.schedule.version && hello.appVersion === ctx.appVersion;
-        ack({ ok: true, version: ctx.schedule.version, snapshot: current ? null : ctx.snapshotFor(view, screen) });
+        // A screen whose URL fixes its view, which showed that view last time, runs this build and
+        // holds a version since which its view has not changed, needs nothing. One shown by
+        // assignment always gets its snapshot (its name or assignment may have changed meanwhile).
+        const { since } = ctx.contentFor(view);
+        const version = ctx.schedule.version;
+        const current =
+          hello.view !== null && sameView && hello.version !== null && hello.version >= since && hello.version <= version && hello.appVersion === ctx.appVersion;
+        ack({ ok: true, version, snapshot: current ? null : ctx.snapshotFor(view, screen) });
         ctx.screensChanged();
       }),
     );

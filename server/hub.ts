@@ -22,6 +22,13 @@ export const LINK_SWEEP_INTERVAL_MS = 15_000;
 
 export type Hub = ReturnType<typeof createHub>;
 
+interface CachedContent {
+  version: number;
+  since: number;
+  content: ViewContent;
+  json: string;
+}
+
 export function createHub(io: Server, deps: HubDeps) {
   const { store, realNow, appVersion, log } = deps;
   const schedule = createSchedule(store, realNow);
@@ -31,13 +38,17 @@ export function createHub(io: Server, deps: HubDeps) {
 
   // One build per view and version; thousands of screens of one view share it. For a view with
   // screens, its entry is also what those screens hold (hello and publish both go through it).
-  const contentCache = new Map<string, { version: number; content: ViewContent; json: string }>();
-  function contentFor(view: string | null): { content: ViewContent; json: string } {
+  // `since`: the oldest version whose content for this view is the same, so a screen holding
+  // any version from `since` on is current even if it missed broadcasts that did not concern it.
+  const contentCache = new Map<string, CachedContent>();
+  function contentFor(view: string | null, previous?: CachedContent): CachedContent {
     const key = viewRoom(view);
     const cached = contentCache.get(key);
     if (cached && cached.version === schedule.version) return cached;
     const content = viewContent(schedule.effective, view, schedule.now());
-    const built = { version: schedule.version, content, json: JSON.stringify(content) };
+    const json = JSON.stringify(content);
+    const since = previous?.json === json ? previous.since : schedule.version;
+    const built = { version: schedule.version, since, content, json };
     contentCache.set(key, built);
     return built;
   }
@@ -60,8 +71,9 @@ export function createHub(io: Server, deps: HubDeps) {
     for (const [room, members] of display.adapter.rooms) {
       const view = viewOfRoom(room);
       if (view === undefined) continue;
-      const { json } = contentFor(view);
-      if (previous.get(room)?.json === json) continue;
+      const before = previous.get(room);
+      const { json } = contentFor(view, before);
+      if (before?.json === json) continue;
       if (view === null) {
         // Unassigned screens each show their own pairing code: few of them, sent one by one.
         for (const id of members) {

@@ -58,6 +58,11 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: what each screen last showed (its URL view or assignment), so a screen coming back with a
+  // cache of another view is never told its cache is current.
+  `
+  ALTER TABLE screens ADD COLUMN shown_view TEXT;
+  `,
 ];
 
 /** Brings the database to the latest schema; `user_version` holds the number of migrations applied. */

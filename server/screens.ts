@@ -17,8 +17,6 @@ export const SCREEN_FLUSH_INTERVAL_MS = 5_000;
 export interface ScreenEntry extends ScreenRow {
   /** socket ids currently connected as this screen. */
   sockets: Set<string>;
-  /** The view the screen shows now (its URL view, else the assigned one). */
-  liveView: string | null;
 }
 
 export function newPairingCode(taken: (code: string) => boolean): string {
@@ -35,7 +33,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
   const codes = new Set<string>();
   const dirty = new Set<string>();
   for (const row of store.listScreens()) {
-    screens.set(row.id, { ...row, sockets: new Set(), liveView: null });
+    screens.set(row.id, { ...row, sockets: new Set() });
     codes.add(row.pairingCode);
   }
 
@@ -48,6 +46,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
     lastSeen: e.lastSeen,
     clockOffsetMs: e.clockOffsetMs,
     appVersion: e.appVersion,
+    shownView: e.shownView,
   });
 
   /**
@@ -90,7 +89,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
         const at = now();
         const pairingCode = newPairingCode((c) => codes.has(c));
         codes.add(pairingCode);
-        entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, sockets: new Set(), liveView: null };
+        entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, shownView: null, sockets: new Set() };
         screens.set(id, entry);
       }
       entry.sockets.add(socketId);
@@ -114,6 +113,14 @@ export function createScreenRegistry(store: Store, now: () => number) {
       entry.lastSeen = now();
       entry.appVersion = beat.appVersion;
       entry.clockOffsetMs = Math.round(beat.clockOffsetMs);
+      dirty.add(id);
+    },
+
+    /** Records what a screen shows now (written with the next batch). */
+    shows(id: string, view: string | null): void {
+      const entry = screens.get(id);
+      if (!entry) return;
+      entry.shownView = view;
       dirty.add(id);
     },
 
@@ -148,7 +155,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
           screenId: e.id,
           pairingCode: e.pairingCode,
           name: e.name,
-          view: e.sockets.size > 0 ? e.liveView : e.view,
+          view: e.shownView ?? e.view,
           online: e.sockets.size > 0,
           firstSeen: e.firstSeen,
           lastSeen: e.lastSeen,

@@ -1,6 +1,7 @@
 // The hub's SQLite file: the imported event, the append-only change log, screens, credentials,
 // login sessions, volunteer links and settings. Every write that is acknowledged to a client is
 // one committed transaction before the acknowledgement leaves.
+import { randomInt } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -42,6 +43,8 @@ export interface ScreenRow {
   lastSeen: number;
   clockOffsetMs: number | null;
   appVersion: string | null;
+  /** The view the screen showed when last connected (URL view or assignment). */
+  shownView: string | null;
 }
 
 export interface VolunteerLinkRow {
@@ -102,10 +105,10 @@ export function openStore(dataDir: string) {
     setSetting: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     screens: db.prepare<[], Record<string, unknown>>("SELECT * FROM screens"),
     upsertScreen: db.prepare(
-      "INSERT INTO screens (id, pairing_code, name, view, first_seen, last_seen, clock_offset_ms, app_version) " +
-        "VALUES (@id, @pairingCode, @name, @view, @firstSeen, @lastSeen, @clockOffsetMs, @appVersion) " +
+      "INSERT INTO screens (id, pairing_code, name, view, first_seen, last_seen, clock_offset_ms, app_version, shown_view) " +
+        "VALUES (@id, @pairingCode, @name, @view, @firstSeen, @lastSeen, @clockOffsetMs, @appVersion, @shownView) " +
         "ON CONFLICT (id) DO UPDATE SET pairing_code = excluded.pairing_code, name = excluded.name, view = excluded.view, " +
-        "last_seen = excluded.last_seen, clock_offset_ms = excluded.clock_offset_ms, app_version = excluded.app_version",
+        "last_seen = excluded.last_seen, clock_offset_ms = excluded.clock_offset_ms, app_version = excluded.app_version, shown_view = excluded.shown_view",
     ),
     deleteScreen: db.prepare("DELETE FROM screens WHERE id = ?"),
     getCredential: db.prepare<[string], { hash: string }>("SELECT hash FROM credentials WHERE name = ?"),
@@ -129,6 +132,15 @@ export function openStore(dataDir: string) {
     revokeLink: db.prepare("UPDATE volunteer_links SET revoked = 1 WHERE id = ?"),
   };
 
+  // A new database starts its version at a random base: a screen whose cache came from another
+  // hub (or from this data directory before it was wiped) never matches a version by accident.
+  if (q.getSetting.get("version") === undefined) {
+    const base = String(randomInt(1_000, 1_000_000_000));
+    db.transaction(() => {
+      q.setSetting.run("version", base);
+      q.setSetting.run("version_base", base);
+    })();
+  }
   const getVersion = (): number => Number(q.getSetting.get("version")?.value ?? 0);
   const bumpVersion = (): number => {
     const next = getVersion() + 1;
@@ -149,6 +161,8 @@ export function openStore(dataDir: string) {
   return {
     /** Monotonic schedule version; bumps with every change and import, survives restarts. */
     version: getVersion,
+    /** The version a new database started at (0 for databases older than this rule). */
+    versionBase: (): number => Number(q.getSetting.get("version_base")?.value ?? 0),
 
     getEvent(): StoredEvent | null {
       const row = q.event.get();
@@ -205,6 +219,7 @@ export function openStore(dataDir: string) {
         lastSeen: Number(r.last_seen),
         clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
         appVersion: (r.app_version as string | null) ?? null,
+        shownView: (r.shown_view as string | null) ?? null,
       }));
     },
     /** Writes many screens in one transaction (the hub batches heartbeats). */

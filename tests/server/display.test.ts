@@ -7,6 +7,7 @@ import {
   type AdminClient,
   connectDisplay,
   type DisplayClient,
+  applyChange,
   hello,
   loginCookie,
   newScreenId,
@@ -40,10 +41,32 @@ describe("a screen on /display", () => {
     return socket;
   }
 
-  it("gets a null snapshot when it already holds the current version and build", async () => {
-    const socket = display();
-    const reply = await hello(socket, { screenId: newScreenId(), view: "room:room-1", version: hub.hub.schedule.version, appVersion: hub.appVersion });
-    expect(reply).toEqual({ ok: true, version: hub.hub.schedule.version, snapshot: null });
+  it("gets a null snapshot when it comes back to the view it showed, holding the current version and build", async () => {
+    const screenId = newScreenId();
+    const first = await hello(display(), { screenId, view: "room:room-1", version: hub.hub.schedule.version, appVersion: hub.appVersion });
+    // Never seen before: the hub cannot know what its cache holds.
+    expect(first.ok && first.snapshot?.view).toBe("room:room-1");
+    const again = await hello(display(), { screenId, view: "room:room-1", version: hub.hub.schedule.version, appVersion: hub.appVersion });
+    expect(again).toEqual({ ok: true, version: hub.hub.schedule.version, snapshot: null });
+  });
+
+  it("stays current across a change that did not concern its view, but not across one that did", async () => {
+    const screenId = newScreenId();
+    await hello(display(), { screenId, view: "room:room-1", version: null, appVersion: hub.appVersion });
+    const held = hub.hub.schedule.version;
+    expect((await applyChange(admin, { kind: "room-status", roomId: "room-2", status: "full" })).ok).toBe(true);
+    const unconcerned = await hello(display(), { screenId, view: "room:room-1", version: held, appVersion: hub.appVersion });
+    expect(unconcerned).toEqual({ ok: true, version: held + 1, snapshot: null });
+    expect((await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "full" })).ok).toBe(true);
+    const concerned = await hello(display(), { screenId, view: "room:room-1", version: held, appVersion: hub.appVersion });
+    expect(concerned.ok && concerned.snapshot?.roomStatus).toEqual({ "room-1": "full" });
+  });
+
+  it("gets a full snapshot when its URL now names another view than the one it showed", async () => {
+    const screenId = newScreenId();
+    await hello(display(), { screenId, view: "room:room-1", version: null, appVersion: hub.appVersion });
+    const moved = await hello(display(), { screenId, view: "room:room-2", version: hub.hub.schedule.version, appVersion: hub.appVersion });
+    expect(moved.ok && moved.snapshot?.view).toBe("room:room-2");
   });
 
   it("gets a full snapshot when its version is stale", async () => {

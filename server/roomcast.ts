@@ -1,6 +1,6 @@
 // startRoomcast: builds the whole hub (store, auth, socket.io hub, express app) on one HTTP
 // server and starts listening. main.ts is the command line around it; tests call it on port 0.
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Router } from "express";
 import { Server } from "socket.io";
@@ -76,7 +76,14 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
     store.purgeSessions(realNow());
     const appVersion = computeAppVersion(options.distDir);
 
-    const httpServer = createServer();
+    // The express app is built after the hub (it needs it), but must be the server's request
+    // listener before socket.io attaches: engine.io then answers /socket.io/ itself and hands
+    // every other request on. A listener added later would also see /socket.io/ polling requests.
+    let handleRequest: RequestListener = (_req, res) => {
+      res.statusCode = 503;
+      res.end();
+    };
+    const httpServer = createServer((req, res) => handleRequest(req, res));
     const io = new Server(httpServer, {
       maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
       // Snapshots go out pre-encoded to whole rooms; compressing per connection would undo that.
@@ -111,7 +118,7 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       log: log.child("http"),
       extraRouters: [imports.router, ...(options.extraRouters?.(hub, { store, auth }) ?? [])],
     });
-    httpServer.on("request", app);
+    handleRequest = app;
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);

@@ -3,6 +3,7 @@
 // every screen of that view as one pre-encoded broadcast.
 import { type Announcement, type EffectiveSchedule, type EffectiveSession, parseView, type Room } from "../shared/model.js";
 import type { DisplaySnapshot } from "../shared/protocol.js";
+import { conferenceDayOf } from "../shared/time.js";
 
 /** The view-dependent part of a DisplaySnapshot. */
 export type ViewContent = Pick<DisplaySnapshot, "event" | "rooms" | "sessions" | "roomStatus" | "announcements" | "clock">;
@@ -45,20 +46,37 @@ function forScreen(s: EffectiveSession): EffectiveSession {
 }
 
 /**
+ * Rooms a full room's door names as having space ("There is space in Room 2: …"): every other
+ * room that is neither full nor closed. Empty unless `view` is a door whose room is full.
+ */
+export function spaceRoomIds(effective: EffectiveSchedule, view: string | null): string[] {
+  const parsed = view === null ? null : parseView(view);
+  if (parsed?.kind !== "room" || effective.roomStatus[parsed.roomId] !== "full") return [];
+  return effective.rooms.filter((r) => r.id !== parsed.roomId && (effective.roomStatus[r.id] ?? "open") === "open").map((r) => r.id);
+}
+
+/**
  * The part of a snapshot a view needs at hub time `at`: its rooms' sessions (with cancelled and
  * moved markers), the rooms those sessions point to ("moved to Room 2"), their status, and the
- * announcements targeting it that have not expired.
+ * announcements targeting it that have not expired. A full room's door also gets the other open
+ * rooms and their sessions of the conference day of `at`, so its banner can name talks with space
+ * now and as the day goes on; no other view carries them, so broadcasts stay small.
  */
 export function viewContent(effective: EffectiveSchedule, view: string | null, at: number): ViewContent {
   const shown = new Set(roomIdsOfView(view, effective.rooms));
-  const sessions = effective.sessions.filter((s) => shown.has(s.roomId)).map(forScreen);
-  const named = new Set(shown);
+  const space = new Set(spaceRoomIds(effective, view));
+  const dayOf = conferenceDayOf(effective.event.timeZone, effective.event.dayChangeHour);
+  const today = space.size > 0 ? dayOf(at) : "";
+  const sessions = effective.sessions
+    .filter((s) => shown.has(s.roomId) || (space.has(s.roomId) && (dayOf(s.start) === today || dayOf(s.end - 1) === today)))
+    .map(forScreen);
+  const named = new Set([...shown, ...space]);
   for (const s of sessions) {
     if (s.movedTo) named.add(s.movedTo);
     if (s.movedFrom) named.add(s.movedFrom);
   }
   const roomStatus: DisplaySnapshot["roomStatus"] = {};
-  for (const id of shown) {
+  for (const id of [...shown, ...space]) {
     const status = effective.roomStatus[id];
     if (status) roomStatus[id] = status;
   }

@@ -107,7 +107,7 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       if (!result.ok) throw new Error(`cannot set the rehearsal clock: ${result.message}`);
     }
 
-    const imports = createImports(hub, auth, realNow);
+    const imports = createImports(hub, auth, realNow, { get: store.getSetting, set: store.setSetting });
     started.push(() => imports.close());
     const app = createApp({
       auth,
@@ -127,6 +127,8 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
         resolve();
       });
     });
+    // After listen, so neither the worker's start nor the resumed feed's first poll delays it.
+    imports.start();
     const port = (httpServer.address() as AddressInfo).port;
     const host = !options.host || options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
 

@@ -50,6 +50,8 @@ export function createFeed(deps: FeedDeps) {
   const doFetch = deps.fetch ?? fetch;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<FeedStatus> | null = null;
+  // Aborted by close(): a hub shutting down does not wait out a slow schedule server.
+  const closing = new AbortController();
   const status: FeedStatus = {
     url: null, intervalMs: null, zone: null, lastSuccessAt: null, lastSuccess: null, lastErrorAt: null, lastError: null,
     lastAppliedVersion: null, lastReport: null, etag: null, lastModified: null, polling: false,
@@ -82,7 +84,7 @@ export function createFeed(deps: FeedDeps) {
       if (status.lastModified) headers["if-modified-since"] = status.lastModified;
       let response: Response;
       try {
-        response = await doFetch(url, { headers, redirect: "follow", signal: AbortSignal.timeout(FEED_FETCH_TIMEOUT_MS) });
+        response = await doFetch(url, { headers, redirect: "follow", signal: AbortSignal.any([AbortSignal.timeout(FEED_FETCH_TIMEOUT_MS), closing.signal]) });
       } catch (e) {
         fail(`fetching ${url} failed: ${e instanceof Error ? e.message : String(e)}; the last good schedule stays`);
         return { ...status };
@@ -102,7 +104,15 @@ export function createFeed(deps: FeedDeps) {
         fail(`${e instanceof Error ? e.message : String(e)}; the last good schedule stays`);
         return { ...status };
       }
-      const outcome = await runImport(deps, { text, fileName: url, ...(status.zone ? { zone: status.zone } : {}) }, { kind: "url", name: url }, { dryRun: false, skipUnchanged: true });
+      if (closing.signal.aborted) return { ...status };
+      let outcome: Awaited<ReturnType<typeof runImport>>;
+      try {
+        outcome = await runImport(deps, { text, fileName: url, ...(status.zone ? { zone: status.zone } : {}) }, { kind: "url", name: url }, { dryRun: false, skipUnchanged: true });
+      } catch (e) {
+        // Polls run from a timer: an unexpected failure becomes the feed's error, never an unhandled rejection.
+        fail(`importing ${url} failed: ${e instanceof Error ? e.message : String(e)}; the last good schedule stays`);
+        return { ...status };
+      }
       if (!outcome.ok) {
         const first = outcome.errors[0];
         fail(`the schedule at ${url} could not be imported (${outcome.format ?? "unknown format"}): ${first ? `${first.path}: ${first.message}` : "no details"}; the last good schedule stays`);
@@ -154,6 +164,16 @@ export function createFeed(deps: FeedDeps) {
       status.url = null;
       status.intervalMs = null;
       deps.settings?.set(FEED_SETTING, "");
+    },
+    /**
+     * Stops polling for a hub shutdown but keeps the remembered URL, so the next start resumes it
+     * (`stop()` is the organizer's "stop following" and forgets it). Waits for a poll in flight.
+     */
+    async close(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = null;
+      closing.abort();
+      await running?.catch(() => undefined);
     },
     /** Follows the URL remembered from before a restart; null when none was followed. */
     resume(): Promise<FeedStatus> | null {

@@ -107,4 +107,15 @@ describe("a followed URL across restarts", () => {
     expect(status).toMatchObject({ url, intervalMs: 600_000, zone: "Europe/Berlin", lastError: null });
     expect(createFeed({ ...hub.deps, realNow: () => NOW, settings }).resume()).toBeNull();
   });
+
+  it("is kept in the settings when the hub shuts down (close), unlike stop", async () => {
+    Object.assign(upstream, { status: 200, body: XML, etag: '"v4"' });
+    const saved = new Map<string, string>();
+    const settings = { get: (k: string) => saved.get(k) ?? null, set: (k: string, v: string) => void saved.set(k, v) };
+    const hub = memoryHub();
+    const feed = createFeed({ ...hub.deps, realNow: () => NOW, settings, parse: async (input) => importSchedule(input) });
+    await feed.follow(url, { intervalMs: 10 * 60_000 });
+    await feed.close();
+    expect(JSON.parse(saved.get("import.feed") ?? "null")).toMatchObject({ url, intervalMs: 600_000 });
+  });
 });

@@ -126,7 +126,8 @@ export function createApp(deps: AppDeps): express.Express {
     const parsed = PasswordChangeSchema.safeParse(req.body);
     if (!parsed.success) return void refuse(res, 400, "invalid-payload", "the new password needs at least 12 characters");
     if (!(await auth.checkPassword(parsed.data.current))) return void refuse(res, 403, "forbidden", "The current password is wrong.");
-    await auth.changePassword(parsed.data.next);
+    await auth.changePassword(parsed.data.next, auth.sessionHashOf(req.headers.cookie));
+    hub.dropEndedSessions(); // the other organizers' pages stop being live at once
     res.json({ ok: true });
   });
 

@@ -120,8 +120,16 @@ export function createAuth(store: Store, now: () => number) {
       return stored !== null && (await verifyPassword(password, stored));
     },
 
-    async changePassword(password: string): Promise<void> {
-      store.setCredential(ORGANIZER, await hashPassword(password), now());
+    /**
+     * Sets a new organizer password and signs out every other organizer session: whoever knew
+     * the old one (a lost phone, a former team member) is out at once. `keepSessionHash` is the
+     * session that made the change, which stays signed in.
+     */
+    async changePassword(password: string, keepSessionHash: string | null): Promise<void> {
+      const hash = await hashPassword(password);
+      store.setCredential(ORGANIZER, hash, now());
+      if (keepSessionHash) store.deleteOrganizerSessionsExcept(keepSessionHash);
+      else store.deleteOrganizerSessions();
     },
 
     /** Opens a login session and returns the cookie token (only its hash is stored). */

@@ -122,6 +122,7 @@ export function openStore(dataDir: string) {
     deleteSession: db.prepare("DELETE FROM login_sessions WHERE token_hash = ?"),
     deleteLinkSessions: db.prepare("DELETE FROM login_sessions WHERE link_id = ?"),
     deleteOrganizerSessions: db.prepare("DELETE FROM login_sessions WHERE role = 'organizer'"),
+    deleteOrganizerSessionsExcept: db.prepare("DELETE FROM login_sessions WHERE role = 'organizer' AND token_hash <> ?"),
     purgeSessions: db.prepare("DELETE FROM login_sessions WHERE expires_at <= ?"),
     insertLink: db.prepare(
       "INSERT INTO volunteer_links (id, token_hash, label, room_ids, expires_at, revoked, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
@@ -244,6 +245,8 @@ export function openStore(dataDir: string) {
     },
     deleteSession: (tokenHash: string): void => void q.deleteSession.run(tokenHash),
     deleteOrganizerSessions: (): void => void q.deleteOrganizerSessions.run(),
+    /** Signs out every organizer but the session `keep` (the one that changed the password). */
+    deleteOrganizerSessionsExcept: (keep: string): void => void q.deleteOrganizerSessionsExcept.run(keep),
     purgeSessions: (now: number): void => void q.purgeSessions.run(now),
 
     insertLink(link: VolunteerLinkRow): void {

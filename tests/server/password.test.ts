@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ORGANIZER } from "../../server/auth.js";
 import { banner } from "../../server/main.js";
-import { loginCookie, startPinnedHub } from "./helpers.js";
+import { type AdminClient, applyChange, connectAdmin, loginCookie, startPinnedHub, TEST_PASSWORD } from "./helpers.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "roomcast-password-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -73,6 +73,39 @@ describe("the organizer password", () => {
       await loginCookie(hub.url, "a brand new passphrase");
     } finally {
       await hub.close();
+    }
+  });
+});
+
+describe("changing the organizer password", () => {
+  it("signs every other organizer out and disconnects their pages, while the one who changed it stays", async () => {
+    const hub = await startPinnedHub();
+    const sockets: AdminClient[] = [];
+    try {
+      const mine = await loginCookie(hub.url);
+      const theirs = await loginCookie(hub.url);
+      const myPage = (await connectAdmin(hub.url, mine)).socket;
+      const theirPage = (await connectAdmin(hub.url, theirs)).socket;
+      sockets.push(myPage, theirPage);
+      const theirDisconnect = new Promise<string>((resolve) => theirPage.once("disconnect", resolve));
+      const me = (cookie: string) => status(fetch(`${hub.url}/api/me`, { headers: { cookie } }));
+      expect(await me(theirs)).toBe(200);
+
+      const changed = await fetch(`${hub.url}/api/password`, {
+        method: "POST",
+        headers: { cookie: mine, "content-type": "application/json" },
+        body: JSON.stringify({ current: TEST_PASSWORD, next: "a brand new passphrase" }),
+      });
+      expect(changed.status).toBe(200);
+
+      expect(await theirDisconnect).toBe("io server disconnect");
+      expect(await me(theirs)).toBe(401);
+      expect(await me(mine)).toBe(200);
+      expect(myPage.connected).toBe(true);
+      expect((await applyChange(myPage, { kind: "room-status", roomId: "room-1", status: "full" })).ok).toBe(true);
+    } finally {
+      for (const s of sockets) s.disconnect();
+      await hub.dispose();
     }
   });
 });

@@ -12,6 +12,7 @@ import {
 import type { ChangePreview, Failure, Role, VolunteerLinkInfo } from "../shared/protocol.js";
 import { type AdminNamespace, command, fail, type HubContext } from "./hub-context.js";
 import { affectedRooms, diffSessions } from "./preview.js";
+import { assignment, resolveView } from "./screens.js";
 import { viewContent, viewOfRoom, viewRoom } from "./views.js";
 
 const UNAUTHORIZED: Failure = { ok: false, error: "unauthorized", message: "sign in again" };
@@ -108,16 +109,20 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
     const noScreen = (screenId: string) => fail("not-found", `no screen "${screenId}"`);
 
     organizerCommand("screen:assign", ScreenAssignSchema, ({ screenId, view }) => {
-      const entry = ctx.screens.update(screenId, { view });
+      const known = ctx.screens.get(screenId);
+      if (!known) return noScreen(screenId);
+      // An assignment wins over the view the screen's URL names (see resolveView); known.urlView is
+      // that of its latest hello, so an offline screen is assigned over the URL it had last.
+      const entry = ctx.screens.update(screenId, assignment(view, known.urlView));
       if (!entry) return noScreen(screenId);
       for (const s of screenSockets(screenId)) {
-        if (s.data.urlView) continue; // the URL's view wins over an assignment
+        const shown = resolveView(entry, s.data.urlView ?? null);
         if (s.data.view !== undefined) s.leave(viewRoom(s.data.view));
-        s.data.view = view;
-        ctx.screens.shows(screenId, view);
-        s.join(viewRoom(view));
-        s.emit("screen:assigned", { view, screenName: entry.name });
-        s.emit("schedule:changed", ctx.snapshotFor(view, entry));
+        s.data.view = shown;
+        ctx.screens.shows(screenId, shown);
+        s.join(viewRoom(shown));
+        s.emit("screen:assigned", { view: shown, screenName: entry.name });
+        s.emit("schedule:changed", ctx.snapshotFor(shown, entry));
       }
       ctx.screensChanged();
       return null;

@@ -22,7 +22,7 @@ import type { ViewContent } from "./views.js";
 
 export interface DisplaySocketData {
   screenId?: string;
-  /** The view from the screen's URL; it wins over the organizer's assignment. */
+  /** The view the screen's URL names (null: /display); an assignment made over it wins (see resolveView). */
   urlView?: string | null;
   view?: string | null;
 }

@@ -4,6 +4,7 @@
 import type { IncomingMessage } from "node:http";
 import { type DisplaySnapshot, HeartbeatSchema, ScreenHelloSchema, toIssues } from "../shared/protocol.js";
 import { command, type DisplayNamespace, fail, type HubContext } from "./hub-context.js";
+import { resolveView } from "./screens.js";
 import { viewRoom } from "./views.js";
 
 export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
@@ -30,20 +31,21 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
         const screen = ctx.screens.connect(hello.screenId, socket.id, hello.appVersion);
         if (!screen) return ack(fail("rate-limited", "this hub already knows too many screens; forget some on the admin page"));
 
-        const view = hello.view ?? screen.view;
+        const view = resolveView(screen, hello.view);
         const sameView = screen.shownView === view;
         if (socket.data.view !== undefined) socket.leave(viewRoom(socket.data.view));
         socket.data = { screenId: hello.screenId, urlView: hello.view, view };
-        ctx.screens.shows(hello.screenId, view);
+        ctx.screens.shows(hello.screenId, view, hello.view);
         socket.join(viewRoom(view));
 
-        // A screen whose URL fixes its view, which showed that view last time, runs this build and
+        // A screen showing its URL's view, which showed that view last time, runs this build and
         // holds a version since which its view has not changed, needs nothing. One shown by
-        // assignment always gets its snapshot (its name or assignment may have changed meanwhile).
+        // assignment always gets its snapshot (its name or assignment may have changed meanwhile;
+        // a URL screen assigned another view learns it only from the snapshot's view).
         const { since } = ctx.contentFor(view);
         const version = ctx.schedule.version;
         const current =
-          hello.view !== null && sameView && hello.version !== null && hello.version >= since && hello.version <= version && hello.appVersion === ctx.appVersion;
+          hello.view !== null && view === hello.view && sameView && hello.version !== null && hello.version >= since && hello.version <= version && hello.appVersion === ctx.appVersion;
         ack({ ok: true, version, snapshot: current ? null : ctx.snapshotFor(view, screen) });
         ctx.screensChanged();
       }),

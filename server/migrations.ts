@@ -63,6 +63,13 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE screens ADD COLUMN shown_view TEXT;
   `,
+  // 3: the view a screen's URL names, and the URL view an organizer's assignment was made over,
+  // so an assignment outlives the screen's reboots while that URL stays, and a URL typed in
+  // later wins again.
+  `
+  ALTER TABLE screens ADD COLUMN url_view TEXT;
+  ALTER TABLE screens ADD COLUMN assigned_over_url TEXT;
+  `,
 ];
 
 /** Brings the database to the latest schema; `user_version` holds the number of migrations applied. */

@@ -26,6 +26,23 @@ export function newPairingCode(taken: (code: string) => boolean): string {
   }
 }
 
+/**
+ * The view a screen shows. Without a URL view, its assignment. With one, the URL's view, unless an
+ * organizer assigned another view while the screen had that very URL: the later intent wins, across
+ * the screen's reboots, and a URL typed in after the assignment wins again.
+ */
+export function resolveView(entry: Pick<ScreenRow, "view" | "assignedOverUrl">, urlView: string | null): string | null {
+  if (urlView === null) return entry.view;
+  return entry.view !== null && entry.assignedOverUrl === urlView ? entry.view : urlView;
+}
+
+/** The entry fields an organizer's assignment of `view` sets, given the view the screen's URL names. */
+export function assignment(view: string | null, urlView: string | null): Pick<ScreenRow, "view" | "assignedOverUrl"> {
+  // Assigning a URL screen its own URL's view (or no view) hands it back to its URL.
+  if (urlView !== null && (view === null || view === urlView)) return { view: null, assignedOverUrl: null };
+  return { view, assignedOverUrl: urlView };
+}
+
 export type ScreenRegistry = ReturnType<typeof createScreenRegistry>;
 
 export function createScreenRegistry(store: Store, now: () => number) {
@@ -47,6 +64,8 @@ export function createScreenRegistry(store: Store, now: () => number) {
     clockOffsetMs: e.clockOffsetMs,
     appVersion: e.appVersion,
     shownView: e.shownView,
+    urlView: e.urlView,
+    assignedOverUrl: e.assignedOverUrl,
   });
 
   /**
@@ -89,7 +108,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
         const at = now();
         const pairingCode = newPairingCode((c) => codes.has(c));
         codes.add(pairingCode);
-        entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, shownView: null, sockets: new Set() };
+        entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, shownView: null, urlView: null, assignedOverUrl: null, sockets: new Set() };
         screens.set(id, entry);
       }
       entry.sockets.add(socketId);
@@ -116,16 +135,17 @@ export function createScreenRegistry(store: Store, now: () => number) {
       dirty.add(id);
     },
 
-    /** Records what a screen shows now (written with the next batch). */
-    shows(id: string, view: string | null): void {
+    /** Records what a screen shows now and the view its URL names (written with the next batch). */
+    shows(id: string, view: string | null, urlView?: string | null): void {
       const entry = screens.get(id);
       if (!entry) return;
       entry.shownView = view;
+      if (urlView !== undefined) entry.urlView = urlView;
       dirty.add(id);
     },
 
     /** Organizer edits: written at once. */
-    update(id: string, patch: Partial<Pick<ScreenRow, "name" | "view">>): ScreenEntry | null {
+    update(id: string, patch: Partial<Pick<ScreenRow, "name" | "view" | "assignedOverUrl">>): ScreenEntry | null {
       const entry = screens.get(id);
       if (!entry) return null;
       Object.assign(entry, patch);

@@ -45,6 +45,10 @@ export interface ScreenRow {
   appVersion: string | null;
   /** The view the screen showed when last connected (URL view or assignment). */
   shownView: string | null;
+  /** The view the screen's URL named when it last said hello (null: /display). */
+  urlView: string | null;
+  /** The URL view `view` was assigned over (null: assigned to a screen without a URL view). */
+  assignedOverUrl: string | null;
 }
 
 export interface VolunteerLinkRow {
@@ -105,10 +109,11 @@ export function openStore(dataDir: string) {
     setSetting: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     screens: db.prepare<[], Record<string, unknown>>("SELECT * FROM screens"),
     upsertScreen: db.prepare(
-      "INSERT INTO screens (id, pairing_code, name, view, first_seen, last_seen, clock_offset_ms, app_version, shown_view) " +
-        "VALUES (@id, @pairingCode, @name, @view, @firstSeen, @lastSeen, @clockOffsetMs, @appVersion, @shownView) " +
+      "INSERT INTO screens (id, pairing_code, name, view, first_seen, last_seen, clock_offset_ms, app_version, shown_view, url_view, assigned_over_url) " +
+        "VALUES (@id, @pairingCode, @name, @view, @firstSeen, @lastSeen, @clockOffsetMs, @appVersion, @shownView, @urlView, @assignedOverUrl) " +
         "ON CONFLICT (id) DO UPDATE SET pairing_code = excluded.pairing_code, name = excluded.name, view = excluded.view, " +
-        "last_seen = excluded.last_seen, clock_offset_ms = excluded.clock_offset_ms, app_version = excluded.app_version, shown_view = excluded.shown_view",
+        "last_seen = excluded.last_seen, clock_offset_ms = excluded.clock_offset_ms, app_version = excluded.app_version, shown_view = excluded.shown_view, " +
+        "url_view = excluded.url_view, assigned_over_url = excluded.assigned_over_url",
     ),
     deleteScreen: db.prepare("DELETE FROM screens WHERE id = ?"),
     getCredential: db.prepare<[string], { hash: string }>("SELECT hash FROM credentials WHERE name = ?"),
@@ -221,6 +226,8 @@ export function openStore(dataDir: string) {
         clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
         appVersion: (r.app_version as string | null) ?? null,
         shownView: (r.shown_view as string | null) ?? null,
+        urlView: (r.url_view as string | null) ?? null,
+        assignedOverUrl: (r.assigned_over_url as string | null) ?? null,
       }));
     },
     /** Writes many screens in one transaction (the hub batches heartbeats). */

@@ -84,7 +84,7 @@ describe("a full room's door screen", () => {
     expect(talk && talk.start - talk.plannedStart).toBe(10 * 60_000);
   });
 
-  it("leaves Room 2's own door and the lobby as they were", async () => {
+  it("leaves Room 2's own door carrying only Room 2", async () => {
     await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "full" });
     const { snapshot: room2 } = await door("room-2");
     expect(roomIds(room2)).toEqual(["room-2"]);

@@ -39,7 +39,8 @@ export async function connectAdmin(baseUrl: string, cookie: string): Promise<Ben
     reconnection: false,
   });
   let state = await new Promise<AdminState>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("no admin:state within 10 s")), 10_000);
+    // Generous: right after a restart the admin queues behind thousands of screen handshakes.
+    const timer = setTimeout(() => reject(new Error("no admin:state within 30 s")), 30_000);
     socket.once("admin:state", (s) => {
       clearTimeout(timer);
       resolve(s);

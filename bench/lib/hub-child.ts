@@ -58,6 +58,14 @@ serveRequests({
     return true;
   },
 });
+// Like server/main.ts: SIGTERM closes the hub (flushing what it batches) before exiting;
+// SIGKILL (the reliability suite) gets no such chance.
+process.once("SIGTERM", () => {
+  hub.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+});
 const ready = { port: hub.port, url: hub.url, adminPassword: hub.adminPassword, startMs: performance.now() - startedAt };
 process.send?.({ type: "ready", payload: ready });
 if (!process.send) process.stdout.write(`ROOMCAST_PORT=${hub.port}\n`);

@@ -12,6 +12,8 @@ export interface BenchHub {
   wsUrl: string;
   dataDir: string;
   admin: BenchAdmin;
+  /** performance.now() when the hub process reported it was listening. */
+  listeningAt: number;
   /** Stops the hub process; keeps the data directory unless `removeData`. */
   stop(removeData?: boolean): Promise<void>;
 }
@@ -29,6 +31,7 @@ export async function startBenchHub(options: HubSpawnOptions = {}): Promise<Benc
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "roomcast-bench-"));
   const child = startChild("bench/lib/hub-child.ts", [JSON.stringify({ ...options, dataDir })], ["--expose-gc"]);
   const ready = await child.waitFor<{ port: number; adminPassword: string }>("ready");
+  const listeningAt = performance.now();
   const httpUrl = `http://127.0.0.1:${ready.port}`;
   const admin = await connectAdmin(httpUrl, await login(httpUrl, ready.adminPassword));
   return {
@@ -38,6 +41,7 @@ export async function startBenchHub(options: HubSpawnOptions = {}): Promise<Benc
     wsUrl: `ws://127.0.0.1:${ready.port}`,
     dataDir,
     admin,
+    listeningAt,
     async stop(removeData = true) {
       admin.close();
       await child.kill("SIGTERM");

@@ -2,7 +2,7 @@
 // and the socket, builds the stores, and renders.
 import { computed, effect, signal } from "@preact/signals";
 import { render } from "preact";
-import { viewFromPath } from "../shared/protocol.js";
+import { viewFromPath } from "../shared/views.js";
 import { labelsFor, localeFor } from "./labels.js";
 import { pageAt, rowsPerPage, LOBBY_DWELL_MS } from "./paging.js";
 import { createClock } from "./stores/clock.js";

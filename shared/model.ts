@@ -1,6 +1,7 @@
 // The domain model. zod schemas are the source of every type; instants are UTC epoch
 // milliseconds in memory and on the wire (files use ISO 8601 with offset, see formats/roomcast).
 import { z } from "zod";
+import { ALL_ROOMS_LOBBY_VIEW, LOBBY_VIEW_PATTERN, ROOM_VIEW_PATTERN } from "./views.js";
 
 /** Epoch milliseconds, UTC. */
 export const Instant = z.number().int().finite();
@@ -10,8 +11,9 @@ export const SESSION_TYPES = ["talk", "workshop", "lightning", "keynote", "break
 export const SessionType = z.enum(SESSION_TYPES);
 export type SessionType = z.infer<typeof SessionType>;
 
-/** Session types during which the room is "on a break" rather than hosting content. */
-export const BREAK_TYPES: ReadonlySet<SessionType> = new Set(["break", "lunch"]);
+// Session types during which the room is "on a break": defined with the view helpers in
+// shared/views, which screens load without zod.
+export { BREAK_TYPES } from "./views.js";
 
 const Id = z.string().min(1).max(200);
 const Text = (max: number) => z.string().max(max);
@@ -259,19 +261,14 @@ export interface EffectiveSchedule {
 
 /** What a screen shows. */
 export const ViewSchema = z.union([
-  z.string().regex(/^room:[^,\s]{1,200}$/),
-  z.literal("lobby"),
-  z.string().regex(/^lobby:[^,\s]{1,200}(,[^,\s]{1,200}){0,999}$/),
+  z.string().regex(ROOM_VIEW_PATTERN),
+  z.literal(ALL_ROOMS_LOBBY_VIEW),
+  z.string().regex(LOBBY_VIEW_PATTERN),
 ]);
 export type View = string;
 
-/** Parses a view string into its parts; null when malformed. */
-export function parseView(view: string): { kind: "room"; roomId: string } | { kind: "lobby"; roomIds: string[] | null } | null {
-  if (!ViewSchema.safeParse(view).success) return null;
-  if (view === "lobby") return { kind: "lobby", roomIds: null };
-  if (view.startsWith("room:")) return { kind: "room", roomId: view.slice(5) };
-  return { kind: "lobby", roomIds: view.slice(6).split(",") };
-}
+// parseView(view): a view string's parts, null when malformed (accepts exactly what ViewSchema does).
+export { parseView } from "./views.js";
 
 // ---------------------------------------------------------------------------------------------
 // What is on: the result of whatIsOn(effective, view, at) in shared/on-air.

@@ -5,7 +5,7 @@
 import { computed, effect, type ReadonlySignal, signal } from "@preact/signals";
 import { io } from "socket.io-client";
 import type { View } from "../../shared/model.js";
-import { DISPLAY_NAMESPACE, SCREEN_ID_PATTERN } from "../../shared/protocol.js";
+import { DISPLAY_NAMESPACE, SCREEN_ID_PATTERN } from "../../shared/views.js";
 import type { ClockStore, DisplaySocket } from "./clock.js";
 import type { KeyValueStore } from "./storage.js";
 

@@ -2,7 +2,7 @@
 // prints. Pure: the instant, zone and labels come in as parameters, so every text can be tested
 // without a browser, and no view ever computes schedule logic itself.
 import type { Announcement, EffectiveSession, OnAir, Room, RoomNow, RoomState } from "../shared/model.js";
-import { conferenceDay, formatDay, formatTime, MINUTE_MS } from "../shared/time.js";
+import { conferenceDay, formatDay, formatTime, MINUTE_MS } from "../shared/zoned.js";
 import type { Labels } from "./labels.js";
 
 /** Everything a presenter needs besides the room: instant (hub time, UTC ms), zone, words. */

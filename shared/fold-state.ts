@@ -1,15 +1,7 @@
 // The working state of one fold: every session's requested times (its own delays, retime,
 // started/ended facts) before the room timelines are resolved by shared/absorb.
-import {
-  type Announcement,
-  type Event,
-  type OrphanedChange,
-  type RehearsalClock,
-  type RoomStatus,
-  type Session,
-  type SessionType,
-} from "./model.js";
-import { conferenceDayOf, HOUR_MS, MINUTE_MS } from "./time.js";
+import type { Announcement, Event, OrphanedChange, RehearsalClock, RoomStatus, Session, SessionType } from "./model.js";
+import { conferenceDayOf, HOUR_MS, MINUTE_MS } from "./zoned.js";
 
 /** Sessions longer than this are background (a soldering corner open all day), in ms. */
 export const BACKGROUND_MIN_MS = 8 * HOUR_MS;

@@ -1,17 +1,9 @@
 // whatIsOn(effective, view, at): what every room of a view shows at one instant. Pure; the
 // instant is a parameter (screens pass hub time), intervals are half-open [start, end).
-import {
-  type Announcement,
-  BREAK_TYPES,
-  type EffectiveSchedule,
-  type EffectiveSession,
-  type OnAir,
-  parseView,
-  type RoomNow,
-  type View,
-} from "./model.js";
+import type { Announcement, EffectiveSchedule, EffectiveSession, OnAir, RoomNow, View } from "./model.js";
 import { indexOf, lowerBound, type RoomIndex, roomIndex, type ScheduleIndex, upperBound } from "./room-index.js";
-import { MINUTE_MS } from "./time.js";
+import { MINUTE_MS } from "./zoned.js";
+import { BREAK_TYPES, parseView } from "./views.js";
 
 /** How close to its start the next session counts as "starting now", ms. */
 export const STARTING_NOW_MS = MINUTE_MS;

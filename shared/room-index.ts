@@ -1,9 +1,9 @@
 // Per-room sorted arrays of an effective schedule, built once per schedule object and reused by
 // every whatIsOn call (a screen asks every second; a lobby asks for 60 rooms at once).
 import type { EffectiveSchedule, EffectiveSession } from "./model.js";
-import { BREAK_TYPES } from "./model.js";
+import { BREAK_TYPES } from "./views.js";
 import { BACKGROUND_MIN_MS } from "./fold-state.js";
-import { conferenceDayOf } from "./time.js";
+import { conferenceDayOf } from "./zoned.js";
 
 export interface RoomIndex {
   /** Sessions that run (not cancelled, not moved out), shorter than background, by start then end. */

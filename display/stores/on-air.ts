@@ -2,10 +2,10 @@
 // whatIsOn, then the presenter's texts. Each derived value keeps its previous object while the
 // texts are unchanged, so views re-render when a minute or a session changes, not every second.
 import { computed, type ReadonlySignal } from "@preact/signals";
-import { parseView } from "../../shared/model.js";
+import { parseView } from "../../shared/views.js";
 import type { OnAir } from "../../shared/model.js";
 import { announcementsFor, whatIsOn } from "../../shared/on-air.js";
-import { formatClock, formatTime } from "../../shared/time.js";
+import { formatClock, formatTime } from "../../shared/zoned.js";
 import type { Labels } from "../labels.js";
 import {
   bandOf,

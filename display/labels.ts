@@ -141,7 +141,7 @@ export function labelsFor(lang: string | null | undefined): Labels {
   return lang === "de" ? de : en;
 }
 
-/** The locale luxon uses for day names in the chosen language. */
+/** The locale for day names (Intl) in the chosen language. */
 export function localeFor(lang: string | null | undefined): string {
   return lang === "de" ? "de" : "en";
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bestSample, createClock, type DisplaySocket, hubTime, MIN_TICK_MS, msToNextSecond, sampleOf } from "../../display/stores/clock.js";
 import { memoryStorage } from "../../display/stores/storage.js";
@@ -6,11 +7,46 @@ import { memoryStorage } from "../../display/stores/storage.js";
 const AT_0925 = Date.parse("2025-03-06T09:25:00-08:00");
 
 describe("the screen clock", () => {
-  it("estimates the hub offset from the middle of a round trip", () => {
-    // Device clock 3 hours behind the hub; 40 ms round trip.
+  it("reads a round trip as a lower bound: the hub's time minus the device time the reply arrived", () => {
+    // Device clock 3 hours behind the hub; 40 ms round trip, the hub answering halfway.
     const sent = AT_0925 - 3 * 3600_000;
     const sample = sampleOf(sent, AT_0925 + 20, sent + 40);
-    expect(sample).toEqual({ offsetMs: 3 * 3600_000, rttMs: 40 });
+    expect(sample).toEqual({ offsetMs: 3 * 3600_000 - 20, rttMs: 40 });
+  });
+
+  it("is never ahead of the hub and at most the chosen sample's round trip behind, however the trip splits", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -6 * 3600_000, max: 6 * 3600_000 }),
+        fc.array(fc.record({ out: fc.integer({ min: 0, max: 2_000 }), back: fc.integer({ min: 0, max: 2_000 }), gap: fc.integer({ min: 0, max: 500 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (trueOffset, trips) => {
+          let device = AT_0925;
+          const samples = trips.map(({ out, back, gap }) => {
+            device += gap;
+            const sentAt = device;
+            const hubReal = sentAt + out + trueOffset; // the hub reads its clock on arrival
+            device = sentAt + out + back;
+            return sampleOf(sentAt, hubReal, device);
+          });
+          const best = bestSample(samples)!;
+          expect(best.rttMs).toBe(Math.min(...trips.map((t) => t.out + t.back)));
+          expect(best.offsetMs).toBeLessThanOrEqual(trueOffset);
+          expect(trueOffset - best.offsetMs).toBeLessThanOrEqual(best.rttMs);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("would have run ahead with the midpoint when the way back is the slow half", () => {
+    // 2 ms out, 38 ms back: the midpoint puts the hub 18 ms later than it is.
+    const sent = AT_0925;
+    const sample = sampleOf(sent, sent + 2 + 500, sent + 40);
+    expect(sample.offsetMs).toBe(500 - 38);
+    expect(500 - sample.offsetMs).toBeLessThanOrEqual(sample.rttMs);
   });
 
   it("keeps the sample with the smallest round trip", () => {
@@ -66,9 +102,10 @@ describe("the clock store", () => {
     expect(clock.trusted.value).toBe(false);
     await clock.sync();
     expect(clock.trusted.value).toBe(true);
-    expect(clock.offsetMs.value).toBe(3 * 3600_000);
+    // The 4 ms trip wins; the hub answered 2 ms before the reply arrived.
+    expect(clock.offsetMs.value).toBe(3 * 3600_000 - 2);
     expect(clock.rttMs.value).toBe(4);
-    expect(storage.get("roomcast.clockOffset")).toBe(String(3 * 3600_000));
+    expect(storage.get("roomcast.clockOffset")).toBe(String(3 * 3600_000 - 2));
     // A reboot without the hub starts from the remembered offset.
     expect(createClock(fakeHub(device), { storage, deviceNow: () => device.now }).trusted.value).toBe(true);
   });

@@ -23,15 +23,44 @@ export interface ScheduleDeps {
   deviceNow?: () => number;
 }
 
-function readCached(storage: KeyValueStore): DisplaySnapshot | null {
+/**
+ * The cached snapshot, if it was made for the view this screen boots with: another view's
+ * snapshot may not even carry this screen's room, and would draw the wrong room until the hub
+ * answers.
+ */
+function readCached(storage: KeyValueStore, view: View | null): DisplaySnapshot | null {
   const text = storage.get(SNAPSHOT_KEY);
   if (!text) return null;
   try {
     const parsed = JSON.parse(text) as DisplaySnapshot;
-    return typeof parsed?.version === "number" && Array.isArray(parsed.sessions) ? parsed : null;
+    if (typeof parsed?.version !== "number" || !Array.isArray(parsed.sessions)) return null;
+    return (parsed.view ?? null) === view ? parsed : null;
   } catch {
     return null; // a corrupt cache is as good as none; the hub will send a fresh snapshot
   }
+}
+
+/**
+ * How an organizer's assignment is remembered under VIEW_KEY. A screen whose URL names a view
+ * stores "<urlView> <view>", since the hub's assignment lasts only while the screen keeps that
+ * URL (server/screens.ts resolveView); a space, because views never contain whitespace while
+ * room ids may contain "|". A screen without a URL view stores the bare view, as older builds
+ * did for every screen; "" is no assignment.
+ */
+export function encodeAssignment(urlView: View | null, view: View | null): string {
+  if (view === null) return "";
+  return urlView === null ? view : `${urlView} ${view}`;
+}
+
+/** The assignment a screen booting on `urlView` starts from (null: the URL's own view). */
+export function assignmentAtBoot(stored: string | null, urlView: View | null): View | null {
+  if (!stored) return null;
+  const space = stored.indexOf(" ");
+  // A bare view was given to a screen without a URL view; a URL names its own view instead.
+  if (space < 0) return urlView === null ? stored : null;
+  const over = stored.slice(0, space);
+  const view = stored.slice(space + 1);
+  return over === urlView && view !== "" ? view : null;
 }
 
 /** The effective schedule a snapshot stands for, ready for whatIsOn. */
@@ -70,9 +99,10 @@ export function mergeSnapshot(previous: DisplaySnapshot | null, next: DisplaySna
 
 export function createSchedule(socket: DisplaySocket, deps: ScheduleDeps) {
   const deviceNow = deps.deviceNow ?? (() => Date.now());
-  const snapshot = signal<DisplaySnapshot | null>(readCached(deps.storage));
-  // A URL fixes the view; an organizer's assignment (remembered across reboots) overrides it.
-  const assignedView = signal<View | null>(deps.urlView ? null : deps.storage.get(VIEW_KEY) || null);
+  // A URL fixes the view; an organizer's assignment over that URL (remembered across reboots)
+  // overrides it, so a reassigned screen boots straight into its assigned view and its cache.
+  const assignedView = signal<View | null>(assignmentAtBoot(deps.storage.get(VIEW_KEY), deps.urlView));
+  const snapshot = signal<DisplaySnapshot | null>(readCached(deps.storage, assignedView.peek() ?? deps.urlView));
   /** What this screen shows: the hub's assignment, else the URL's view. */
   const view = computed<View | null>(() => assignedView.value ?? deps.urlView);
   const identify = signal<{ name: string; pairingCode: string; until: number } | null>(null);
@@ -80,9 +110,10 @@ export function createSchedule(socket: DisplaySocket, deps: ScheduleDeps) {
 
   function assign(next: View | null): void {
     const differs = next === deps.urlView ? null : next;
-    if (assignedView.peek() === differs) return;
-    assignedView.value = differs;
-    deps.storage.set(VIEW_KEY, differs ?? "");
+    // Also when nothing changes on screen: an assignment stored over another URL is forgotten.
+    const stored = encodeAssignment(deps.urlView, differs);
+    if (deps.storage.get(VIEW_KEY) !== stored) deps.storage.set(VIEW_KEY, stored);
+    if (assignedView.peek() !== differs) assignedView.value = differs;
   }
 
   /** The hub build this page belongs to, as the hub named it; "" before the first snapshot. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DisplaySocket } from "../../display/stores/clock.js";
-import { createSchedule, needsReload } from "../../display/stores/schedule.js";
+import { assignmentAtBoot, createSchedule, encodeAssignment, needsReload } from "../../display/stores/schedule.js";
 import { memoryStorage } from "../../display/stores/storage.js";
 import type { DisplaySnapshot, HelloReply, ScreenHello } from "../../shared/protocol.js";
 
@@ -79,6 +79,7 @@ describe("the schedule store", () => {
     expect(store.snapshot.value?.pairingCode).toBe("K7Q2");
     fire("screen:assigned", { view: "lobby", screenName: "Hall" });
     expect(store.view.value).toBe("lobby");
+    fire("schedule:changed", snapshot({ view: "lobby" })); // the hub follows with the view's snapshot
     // After a reboot the screen still knows its view, and does not claim it as a URL view.
     const rebooted = fakeSocket(() => ({ ok: true, version: 3, snapshot: null }));
     const again = createSchedule(rebooted.socket, deps(storage, null));
@@ -117,5 +118,51 @@ describe("the schedule store", () => {
     fire("connect");
     expect(reloads).toHaveLength(1);
     expect(needsReload(null, "build-1")).toBe(false);
+  });
+});
+
+describe("a screen whose URL view an organizer reassigned", () => {
+  const LOBBY = snapshot({ view: "lobby", rooms: [{ id: "room-1", name: "Room 1", order: 1 }, { id: "room-2", name: "Room 2", order: 2 }] });
+
+  it("boots into the assigned view and its cached snapshot on the same URL, without flashing the URL's room", () => {
+    const storage = memoryStorage();
+    const { socket, fire } = fakeSocket(() => ({ ok: true, version: 3, snapshot: snapshot() }));
+    createSchedule(socket, deps(storage, "room:room-1"));
+    fire("connect");
+    fire("screen:assigned", { view: "lobby", screenName: "Hall" });
+    fire("schedule:changed", { ...LOBBY, version: 4 });
+    expect(storage.get("roomcast.view")).toBe("room:room-1 lobby");
+
+    const rebooted = fakeSocket(() => ({ ok: true, version: 4, snapshot: null }));
+    const again = createSchedule(rebooted.socket, deps(storage, "room:room-1"));
+    expect(again.view.value).toBe("lobby");
+    expect(again.snapshot.value).toMatchObject({ view: "lobby", version: 4 });
+    rebooted.fire("connect");
+    // The hello still names only the URL's view: the hub decides whether the assignment stands.
+    expect(rebooted.hellos[0]).toMatchObject({ view: "room:room-1", version: 4 });
+  });
+
+  it("starts from a URL typed in later, without the other view's cached snapshot", () => {
+    const storage = memoryStorage({ "roomcast.view": "room:room-1 lobby", "roomcast.snapshot": JSON.stringify({ ...LOBBY, version: 4 }) });
+    const { socket, hellos, fire } = fakeSocket(() => ({ ok: true, version: 5, snapshot: snapshot({ view: "room:room-2", version: 5 }) }));
+    const store = createSchedule(socket, deps(storage, "room:room-2"));
+    expect(store.view.value).toBe("room:room-2");
+    expect(store.snapshot.value).toBeNull();
+    fire("connect");
+    expect(hellos[0]).toMatchObject({ view: "room:room-2", version: null });
+    expect(store.snapshot.value?.view).toBe("room:room-2");
+    // Back on its own URL's view, the old assignment is forgotten.
+    expect(storage.get("roomcast.view")).toBe("");
+  });
+
+  it("reads what older builds stored: a bare view belongs to a screen without a URL view", () => {
+    expect(assignmentAtBoot("lobby", null)).toBe("lobby");
+    expect(assignmentAtBoot("lobby", "room:room-1")).toBeNull();
+    expect(assignmentAtBoot("", null)).toBeNull();
+    expect(assignmentAtBoot(null, "room:room-1")).toBeNull();
+    expect(assignmentAtBoot("room:room-1 room:a|b", "room:room-1")).toBe("room:a|b");
+    expect(encodeAssignment("room:room-1", "lobby:room-1,room-2")).toBe("room:room-1 lobby:room-1,room-2");
+    expect(encodeAssignment(null, "lobby")).toBe("lobby");
+    expect(encodeAssignment("room:room-1", null)).toBe("");
   });
 });

@@ -69,15 +69,16 @@ type Ack<T extends object> = (result: Result<T>) => void;
  * Wraps a command handler: a missing ack becomes a no-op (crafted messages may omit it), and an
  * exception is logged with its details and answered with `internal`, never with its message.
  */
-export function command<P, T extends object>(
+export function command<P, T extends object, S = unknown>(
   log: Log,
   name: string,
-  handler: (payload: P, ack: Ack<T>) => void,
-): (payload: P, ack?: unknown) => void {
-  return (payload, ack) => {
+  handler: (this: S, payload: P, ack: Ack<T>) => void,
+): (this: S, payload: P, ack?: unknown) => void {
+  // A plain function, so a handler shared by many sockets gets its socket as `this`.
+  return function (this: S, payload, ack) {
     const reply: Ack<T> = typeof ack === "function" ? (ack as Ack<T>) : () => undefined;
     try {
-      handler(payload, reply);
+      handler.call(this, payload, reply);
     } catch (err) {
       log.error(`${name} failed`, err);
       reply(INTERNAL);

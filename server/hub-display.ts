@@ -7,68 +7,89 @@ import { command, type DisplayNamespace, fail, type HubContext } from "./hub-con
 import { resolveView } from "./screens.js";
 import { viewRoom } from "./views.js";
 
+type DisplaySocket = Parameters<Parameters<DisplayNamespace["on"]>[1]>[0];
+
+/**
+ * What socket.io keeps as `socket.handshake` for every screen, shared: screens need nothing
+ * from it after connecting (admin sockets build their own from the connection's request).
+ */
+const SCREEN_HANDSHAKE = Object.freeze({ headers: {}, time: "", address: "", xdomain: false, secure: false, issued: 0, url: "", query: {}, auth: {} });
+
+const NO_HEADERS = Object.freeze({});
+const TLS = Object.freeze({ encrypted: true });
+const PLAIN = Object.freeze({ encrypted: false });
+
 export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
   const log = ctx.log.child("display");
+
+  // Listeners are created once per hub and read their socket from `this` (socket.io calls them
+  // on the socket): thousands of screens then share four functions instead of holding four
+  // closures each.
+  const onHello = command<unknown, { version: number; snapshot: DisplaySnapshot | null }>(log, "screen:hello", function (this: DisplaySocket, raw, ack) {
+    const socket = this;
+    const parsed = ScreenHelloSchema.safeParse(raw);
+    if (!parsed.success) return ack(fail("invalid-payload", "hello does not match its schema", { issues: toIssues(parsed.error) }));
+    const hello = parsed.data;
+    const previous = socket.data.screenId;
+    if (previous && previous !== hello.screenId) ctx.screens.disconnect(previous, socket.id);
+    const screen = ctx.screens.connect(hello.screenId, socket.id, hello.appVersion);
+    if (!screen) return ack(fail("rate-limited", "this hub already knows too many screens; forget some on the admin page"));
+
+    const view = resolveView(screen, hello.view);
+    const sameView = screen.shownView === view;
+    if (socket.data.view !== undefined) socket.leave(viewRoom(socket.data.view));
+    socket.data = { screenId: hello.screenId, urlView: hello.view, view };
+    ctx.screens.shows(hello.screenId, view, hello.view);
+    socket.join(viewRoom(view));
+
+    // A screen showing its URL's view, which showed that view last time, runs this build and
+    // holds a version since which its view has not changed, needs nothing. One shown by
+    // assignment always gets its snapshot (its name or assignment may have changed meanwhile;
+    // a URL screen assigned another view learns it only from the snapshot's view).
+    const { since } = ctx.contentFor(view);
+    const version = ctx.schedule.version;
+    const current =
+      hello.view !== null && view === hello.view && sameView && hello.version !== null && hello.version >= since && hello.version <= version && hello.appVersion === ctx.appVersion;
+    ack({ ok: true, version, snapshot: current ? null : ctx.snapshotFor(view, screen) });
+    ctx.screensChanged();
+  });
+
+  function onClockSync(_sentAt: unknown, ack?: unknown): void {
+    // Answer first, think later: every microsecond here is clock error on the screen.
+    if (typeof ack === "function") ack({ hubReal: ctx.realNow() });
+  }
+
+  function onHeartbeat(this: DisplaySocket, raw: unknown): void {
+    const parsed = HeartbeatSchema.safeParse(raw);
+    const screenId = this.data.screenId;
+    if (!parsed.success || !screenId) return;
+    ctx.screens.heartbeat(screenId, parsed.data);
+    ctx.screensChanged();
+  }
+
+  function onDisconnect(this: DisplaySocket): void {
+    const screenId = this.data.screenId;
+    if (!screenId) return;
+    ctx.screens.disconnect(screenId, this.id);
+    ctx.screensChanged();
+  }
 
   nsp.on("connection", (socket) => {
     // Screens need nothing from their first HTTP request; releasing it saves kilobytes per screen
     // (socket.io's documented memory advice). What a later namespace on the same connection
     // reads for its handshake (headers, url, query, TLS) stays.
+    // Of the headers, only the cookie is ever read again (the admin handshake's login session).
     const conn = socket.conn as unknown as { request: (IncomingMessage & { _query?: unknown }) | null };
     const req = conn.request;
     if (req?.socket) {
       const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-      conn.request = { headers: req.headers, url: req.url, _query: req._query, connection: { encrypted } } as never;
+      const cookie = req.headers.cookie;
+      conn.request = { headers: cookie === undefined ? NO_HEADERS : { cookie }, url: req.url, _query: req._query, connection: encrypted ? TLS : PLAIN } as never;
     }
-    socket.on(
-      "screen:hello",
-      command<unknown, { version: number; snapshot: DisplaySnapshot | null }>(log, "screen:hello", (raw, ack) => {
-        const parsed = ScreenHelloSchema.safeParse(raw);
-        if (!parsed.success) return ack(fail("invalid-payload", "hello does not match its schema", { issues: toIssues(parsed.error) }));
-        const hello = parsed.data;
-        const previous = socket.data.screenId;
-        if (previous && previous !== hello.screenId) ctx.screens.disconnect(previous, socket.id);
-        const screen = ctx.screens.connect(hello.screenId, socket.id, hello.appVersion);
-        if (!screen) return ack(fail("rate-limited", "this hub already knows too many screens; forget some on the admin page"));
-
-        const view = resolveView(screen, hello.view);
-        const sameView = screen.shownView === view;
-        if (socket.data.view !== undefined) socket.leave(viewRoom(socket.data.view));
-        socket.data = { screenId: hello.screenId, urlView: hello.view, view };
-        ctx.screens.shows(hello.screenId, view, hello.view);
-        socket.join(viewRoom(view));
-
-        // A screen showing its URL's view, which showed that view last time, runs this build and
-        // holds a version since which its view has not changed, needs nothing. One shown by
-        // assignment always gets its snapshot (its name or assignment may have changed meanwhile;
-        // a URL screen assigned another view learns it only from the snapshot's view).
-        const { since } = ctx.contentFor(view);
-        const version = ctx.schedule.version;
-        const current =
-          hello.view !== null && view === hello.view && sameView && hello.version !== null && hello.version >= since && hello.version <= version && hello.appVersion === ctx.appVersion;
-        ack({ ok: true, version, snapshot: current ? null : ctx.snapshotFor(view, screen) });
-        ctx.screensChanged();
-      }),
-    );
-
-    socket.on("clock:sync", (_sentAt: unknown, ack?: unknown) => {
-      // Answer first, think later: every microsecond here is clock error on the screen.
-      if (typeof ack === "function") ack({ hubReal: ctx.realNow() });
-    });
-
-    socket.on("screen:heartbeat", (raw: unknown) => {
-      const parsed = HeartbeatSchema.safeParse(raw);
-      const screenId = socket.data.screenId;
-      if (!parsed.success || !screenId) return;
-      ctx.screens.heartbeat(screenId, parsed.data);
-      ctx.screensChanged();
-    });
-
-    socket.on("disconnect", () => {
-      const screenId = socket.data.screenId;
-      if (!screenId) return;
-      ctx.screens.disconnect(screenId, socket.id);
-      ctx.screensChanged();
-    });
+    (socket as unknown as { handshake: unknown }).handshake = SCREEN_HANDSHAKE;
+    socket.on("screen:hello", onHello);
+    socket.on("clock:sync", onClockSync);
+    socket.on("screen:heartbeat", onHeartbeat);
+    socket.on("disconnect", onDisconnect);
   });
 }

@@ -1,5 +1,7 @@
 // Requests a benchmark child answers over IPC (see children.ts), shared by the hub and the
 // ws reference so the load generator measures both the same way.
+import { Session } from "node:inspector/promises";
+import { writeHeapSnapshot } from "node:v8";
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 
 export interface CpuSample {
@@ -27,6 +29,7 @@ type Handler = (payload: unknown) => unknown | Promise<unknown>;
 /** Answers the common requests (cpu, memory, gc, event-loop delay) plus the given ones. */
 export function serveRequests(extra: Record<string, Handler> = {}): void {
   let histogram: IntervalHistogram | null = null;
+  let profiler: Session | null = null;
   const handlers: Record<string, Handler> = {
     cpu: (): CpuSample => {
       const u = process.cpuUsage();
@@ -48,6 +51,27 @@ export function serveRequests(extra: Record<string, Handler> = {}): void {
       const h = histogram;
       if (!h) return { p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN, count: 0 };
       return { p50Ms: h.percentile(50) / 1e6, p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6, count: h.count };
+    },
+    // CPU profile of a window (bench/lib/profile-broadcast.ts): start, then stop returns it.
+    "profile:start": async () => {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.setSamplingInterval", { interval: 100 });
+      await profiler.post("Profiler.start");
+      return true;
+    },
+    "profile:stop": async () => {
+      if (!profiler) return null;
+      const { profile } = await profiler.post("Profiler.stop");
+      profiler.disconnect();
+      profiler = null;
+      return profile;
+    },
+    /** Writes a heap snapshot (after a GC) and returns its path, for tools/heap-diff. */
+    "heap:snapshot": (payload) => {
+      if (globalThis.gc) for (let i = 0; i < 4; i++) globalThis.gc();
+      return writeHeapSnapshot((payload as { path?: string } | undefined)?.path);
     },
     ...extra,
   };

@@ -52,6 +52,8 @@ export interface HubContext extends HubDeps {
   /** The view's content at the current version, and `since`: the oldest version with the same content. */
   contentFor(view: string | null): { content: ViewContent; json: string; since: number };
   snapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot;
+  /** snapshotFor's snapshot pre-serialised for sending (see server/wire.ts); not for reading. */
+  encodedSnapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot;
   adminState(role: Role): AdminState;
   publish(): void;
   publishAdmins(only?: "organizers"): void;

@@ -50,7 +50,7 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
     const version = ctx.schedule.version;
     const current =
       hello.view !== null && view === hello.view && sameView && hello.version !== null && hello.version >= since && hello.version <= version && hello.appVersion === ctx.appVersion;
-    ack({ ok: true, version, snapshot: current ? null : ctx.snapshotFor(view, screen) });
+    ack({ ok: true, version, snapshot: current ? null : ctx.encodedSnapshotFor(view, screen) });
     ctx.screensChanged();
   });
 

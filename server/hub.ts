@@ -14,6 +14,7 @@ import { isDisposableSource } from "./seed.js";
 import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from "./screens.js";
 import type { Store, VolunteerLinkRow } from "./store.js";
 import { type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
+import { PreEncoded } from "./wire.js";
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
 export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
@@ -64,6 +65,17 @@ export function createHub(io: Server, deps: HubDeps) {
     };
   }
 
+  /**
+   * The same snapshot as snapshotFor, serialised by splicing the view's cached JSON behind the
+   * per-screen fields: the encoder (server/wire.ts) sends it without walking or stringifying
+   * the schedule again. Typed as a snapshot for the socket.io event maps.
+   */
+  function encodedSnapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot {
+    const { content, json } = contentFor(view);
+    const head = { version: schedule.version, appVersion, view, pairingCode: screen?.pairingCode ?? "", screenName: screen?.name ?? null };
+    return new PreEncoded(`${JSON.stringify(head).slice(0, -1)},${json.slice(1)}`, () => ({ ...head, ...content })) as unknown as DisplaySnapshot;
+  }
+
   /** Sends every populated view whose content changed its new snapshot; unchanged views get nothing. */
   function publishDisplays(): void {
     const previous = new Map(contentCache);
@@ -79,11 +91,11 @@ export function createHub(io: Server, deps: HubDeps) {
         for (const id of members) {
           const socket = display.sockets.get(id);
           const screen = socket?.data.screenId ? screens.get(socket.data.screenId) : undefined;
-          socket?.emit("schedule:changed", snapshotFor(null, screen ?? null));
+          socket?.emit("schedule:changed", encodedSnapshotFor(null, screen ?? null));
         }
       } else {
         // Per-screen fields are empty in a broadcast: screens keep theirs from hello / screen:assigned.
-        display.to(room).emit("schedule:changed", snapshotFor(view, null));
+        display.to(room).emit("schedule:changed", encodedSnapshotFor(view, null));
       }
     }
   }
@@ -143,7 +155,7 @@ export function createHub(io: Server, deps: HubDeps) {
     screensTimer.unref();
   }
 
-  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, snapshotFor, adminState, publish, publishAdmins, screensChanged, linkInfo };
+  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, snapshotFor, encodedSnapshotFor, adminState, publish, publishAdmins, screensChanged, linkInfo };
   attachDisplay(display, ctx);
   attachAdmin(admin, ctx);
 

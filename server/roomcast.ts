@@ -14,6 +14,7 @@ import { createLog } from "./log.js";
 import { importScheduleFile } from "./schedule-file.js";
 import { seedSchedule } from "./seed.js";
 import { openStore, type Store } from "./store.js";
+import { hubParser } from "./wire.js";
 
 export interface RoomcastOptions {
   dataDir: string;
@@ -90,6 +91,8 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       perMessageDeflate: false,
       httpCompression: false,
       serveClient: false,
+      // Splices snapshots serialised once per view and version into each packet (server/wire.ts).
+      parser: hubParser,
     });
     const hub = createHub(io, { store, auth, realNow, appVersion, log: log.child("hub") });
     started.push(() => hub.close());

@@ -1,8 +1,10 @@
 // Not a benchmark: profiles the hub's CPU over broadcast rounds only (the inspector, started
 // after every screen is connected) and prints the functions with the most self time.
-// `npx tsx bench/lib/profile-broadcast.ts [screens] [rounds]`
+// `npx tsx bench/lib/profile-broadcast.ts [screens] [rounds] [--connect]`: with --connect, the
+// profile covers screens connecting and saying hello (a restart's resync) instead.
 import { announceToAll } from "./admin.js";
 import { measureRound, pause } from "./broadcast-rounds.js";
+import type { CpuSample } from "./child-protocol.js";
 import { pinSelfToLoadCore } from "./children.js";
 import { startBenchHub } from "./hub.js";
 import { closeScreens, connectScreens } from "./screen-client.js";
@@ -16,6 +18,21 @@ const screenCount = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 30);
 console.log(pinSelfToLoadCore());
 const hub = await startBenchHub();
+if (process.argv.includes("--connect")) {
+  const warm = await connectScreens(hub.wsUrl, screenCount, { idPrefix: "warm" });
+  closeScreens(warm);
+  await pause(1000);
+  await hub.child.request("profile:start");
+  const c0 = await hub.child.request<CpuSample>("cpu");
+  const screens = await connectScreens(hub.wsUrl, screenCount);
+  const c1 = await hub.child.request<CpuSample>("cpu");
+  const profile = await hub.child.request<{ nodes: ProfileNode[]; samples: number[] }>("profile:stop");
+  console.log(`hub CPU per connecting screen: ${((c1.userMicros + c1.systemMicros - c0.userMicros - c0.systemMicros) / screenCount).toFixed(0)} µs`);
+  closeScreens(screens);
+  await hub.stop();
+  report(profile);
+  process.exit(0);
+}
 const screens = await connectScreens(hub.wsUrl, screenCount);
 for (let r = 0; r < 3; r++) await measureRound(hub.child, screens, () => void hub.admin.apply(announceToAll(r)));
 await hub.child.request("profile:start");
@@ -31,6 +48,10 @@ console.log(`hub CPU per screen per broadcast, median ${cpu[Math.floor(cpu.lengt
 closeScreens(screens);
 await hub.stop();
 
+report(profile);
+process.exit(0);
+
+function report(profile: { nodes: ProfileNode[]; samples: number[] }): void {
 const self = new Map<string, number>();
 for (const n of profile.nodes) {
   const where = n.callFrame.url.replace(/.*node_modules\//, "").replace(/.*\/work\/[^/]+\//, "");
@@ -42,4 +63,4 @@ console.log(`busy samples: ${busy} of ${profile.samples.length}`);
 for (const [k, v] of [...self].filter(([k]) => k !== "(idle) :-1").sort((a, b) => b[1] - a[1]).slice(0, 35)) {
   console.log(`${((100 * v) / busy).toFixed(1).padStart(5)}%  ${k}`);
 }
-process.exit(0);
+}

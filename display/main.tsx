@@ -9,6 +9,7 @@ import { createClock } from "./stores/clock.js";
 import { createConnection, openDisplaySocket, screenIdFrom } from "./stores/connection.js";
 import { createOnAir } from "./stores/on-air.js";
 import { createSchedule } from "./stores/schedule.js";
+import { registerServiceWorker } from "./service-worker.js";
 import { browserStorage } from "./stores/storage.js";
 import "./styles.css";
 import { App } from "./views/App.js";
@@ -52,6 +53,7 @@ const identify = computed(() => {
 });
 
 clock.start();
+registerServiceWorker();
 
 const root = document.getElementById("app");
 if (root) {

@@ -2,7 +2,7 @@
 // pages. Built here, listened in roomcast.ts. Express 5 forwards async errors, so routes have no
 // try/catch: one 404 handler and one error middleware answer for everything.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import { toRoomcastJson } from "../shared/formats/roomcast.js";
@@ -27,6 +27,9 @@ export const PAGE_CSP = [
   "form-action 'self'",
   "frame-ancestors 'self'",
 ].join("; ");
+
+/** The display's service worker, served as written (see display/sw.js). */
+export const SERVICE_WORKER_FILE = resolve(import.meta.dirname, "../display/sw.js");
 
 /** Largest JSON body accepted, bytes (imports bring their own limit on their router). */
 export const MAX_JSON_BODY = "64kb";
@@ -162,6 +165,15 @@ export function createApp(deps: AppDeps): express.Express {
     if (!existsSync(path)) return void res.status(503).type("text/plain").send("The pages are not built yet: run npm run build.\n");
     res.set({ "Cache-Control": "no-cache", "Content-Security-Policy": PAGE_CSP }).sendFile(path);
   };
+  // The screens' service worker: a plain file beside the display sources (not built, so its URL
+  // and scope stay put across builds). Its scope, /display, lies outside /display/sw.js's own
+  // folder (/display/), hence Service-Worker-Allowed.
+  app.get("/display/sw.js", (_req, res) => {
+    res
+      .set({ "Cache-Control": "no-cache", "Service-Worker-Allowed": "/display", "Content-Security-Policy": PAGE_CSP })
+      .type("text/javascript; charset=utf-8")
+      .sendFile(SERVICE_WORKER_FILE);
+  });
   app.get("/display{/*rest}", page("display/index.html"));
   app.get("/admin{/*rest}", page("admin/index.html"));
   app.get("/", (_req, res) => res.redirect(302, "/admin/"));

@@ -3,7 +3,7 @@
 // snapshot once and sends it to that view's socket.io room, and only to views whose content changed.
 import type { Server } from "socket.io";
 import { MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
-import type { AdminState, DisplaySnapshot, Role, VolunteerLinkInfo } from "../shared/protocol.js";
+import type { AdminState, DisplaySnapshot, Role, ScreenInfo, VolunteerLinkInfo } from "../shared/protocol.js";
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
 import { attachDisplay } from "./hub-display.js";
@@ -104,7 +104,8 @@ export function createHub(io: Server, deps: HubDeps) {
     return { id: link.id, label: link.label, roomIds: link.roomIds, expiresAt: link.expiresAt, revoked: link.revoked, createdAt: link.createdAt };
   }
 
-  function adminState(role: Role): AdminState {
+  /** `withScreens` false leaves the screen list for the caller to fill in (publishAdmins). */
+  function adminState(role: Role, withScreens = true): AdminState {
     const e = schedule.effective;
     const organizer = role.kind === "organizer";
     return {
@@ -119,15 +120,28 @@ export function createHub(io: Server, deps: HubDeps) {
       clock: e.clock,
       orphaned: e.orphaned,
       changes: schedule.changes.slice(-MAX_ADMIN_LOG_ENTRIES).map((c) => c.change),
-      screens: organizer ? screens.list() : [],
+      screens: organizer && withScreens ? screens.list() : [],
       volunteerLinks: organizer ? store.listLinks().map(linkInfo) : [],
     };
   }
 
+  // The screen list, serialised once per registry revision: with thousands of screens it is
+  // most of an organizer's state, and most changes do not touch it.
+  let screenList: { revision: number; encoded: ScreenInfo[] } | null = null;
+  function encodedScreenList(): ScreenInfo[] {
+    if (screenList?.revision !== screens.revision) {
+      const list = screens.list();
+      screenList = { revision: screens.revision, encoded: new PreEncoded(JSON.stringify(list), () => list) as unknown as ScreenInfo[] };
+    }
+    return screenList.encoded;
+  }
+
   function publishAdmins(only?: "organizers"): void {
     for (const socket of admin.sockets.values()) {
-      if (only && socket.data.role.kind !== "organizer") continue;
-      socket.emit("admin:state", adminState(socket.data.role));
+      const role = socket.data.role;
+      if (only && role.kind !== "organizer") continue;
+      const state = adminState(role, false);
+      socket.emit("admin:state", role.kind === "organizer" ? { ...state, screens: encodedScreenList() } : state);
     }
   }
 
@@ -150,7 +164,7 @@ export function createHub(io: Server, deps: HubDeps) {
     if (screensTimer) return;
     screensTimer = setTimeout(() => {
       screensTimer = null;
-      admin.to("organizers").emit("screens:changed", screens.list());
+      admin.to("organizers").emit("screens:changed", encodedScreenList());
     }, SCREENS_NOTIFY_INTERVAL_MS);
     screensTimer.unref();
   }

@@ -49,6 +49,8 @@ export function createScreenRegistry(store: Store, now: () => number) {
   const screens = new Map<string, ScreenEntry>();
   const codes = new Set<string>();
   const dirty = new Set<string>();
+  /** Bumped on every change list() would show, so the hub can reuse its last serialised list. */
+  let revision = 0;
   for (const row of store.listScreens()) {
     screens.set(row.id, { ...row, sockets: new Set() });
     codes.add(row.pairingCode);
@@ -84,6 +86,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
       dirty.delete(e.id);
     }
     store.deleteScreens(gone.map((e) => e.id));
+    revision++;
     return true;
   }
 
@@ -94,11 +97,16 @@ export function createScreenRegistry(store: Store, now: () => number) {
     codes.delete(entry.pairingCode);
     dirty.delete(id);
     store.deleteScreen(id);
+    revision++;
     return entry;
   }
 
   return {
     get: (id: string): ScreenEntry | undefined => screens.get(id),
+
+    get revision(): number {
+      return revision;
+    },
 
     /** Registers a connection of `id` (new screens get a pairing code); null when the hub is full. */
     connect(id: string, socketId: string, appVersion: string): ScreenEntry | null {
@@ -115,6 +123,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
       entry.lastSeen = now();
       if (appVersion) entry.appVersion = appVersion;
       dirty.add(id);
+      revision++;
       return entry;
     },
 
@@ -124,6 +133,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
       entry.sockets.delete(socketId);
       entry.lastSeen = now();
       dirty.add(id);
+      revision++;
     },
 
     heartbeat(id: string, beat: { appVersion: string; clockOffsetMs: number }): void {
@@ -133,6 +143,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
       entry.appVersion = beat.appVersion;
       entry.clockOffsetMs = Math.round(beat.clockOffsetMs);
       dirty.add(id);
+      revision++;
     },
 
     /** Records what a screen shows now and the view its URL names (written with the next batch). */
@@ -142,6 +153,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
       entry.shownView = view;
       if (urlView !== undefined) entry.urlView = urlView;
       dirty.add(id);
+      revision++;
     },
 
     /** Organizer edits: written at once. */
@@ -150,6 +162,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
       if (!entry) return null;
       Object.assign(entry, patch);
       dirty.delete(id);
+      revision++;
       store.saveScreens([rowOf(entry)]);
       return entry;
     },

@@ -161,7 +161,7 @@ export function createApp(deps: AppDeps): express.Express {
   // The built pages. Assets carry content hashes, so they are cached for good; the HTML never is.
   app.use("/assets", express.static(join(distDir, "assets"), { immutable: true, maxAge: "365d", index: false }));
   const page = (file: string) => (_req: Request, res: Response) => {
-    const path = join(distDir, file);
+    const path = resolve(distDir, file); // sendFile needs an absolute path; distDir may be relative
     if (!existsSync(path)) return void res.status(503).type("text/plain").send("The pages are not built yet: run npm run build.\n");
     res.set({ "Cache-Control": "no-cache", "Content-Security-Policy": PAGE_CSP }).sendFile(path);
   };

@@ -1,6 +1,7 @@
 // The socket.io hub: one schedule, two namespaces. Screens (/display) are anonymous and
 // read-only; admins (/admin) are signed in by cookie. On every change the hub builds each view's
 // snapshot once and sends it to that view's socket.io room, and only to views whose content changed.
+import { randomBytes } from "node:crypto";
 import type { Server } from "socket.io";
 import { MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
 import type { AdminState, DisplaySnapshot, Role, ScreenInfo, VolunteerLinkInfo } from "../shared/protocol.js";
@@ -34,6 +35,9 @@ export function createHub(io: Server, deps: HubDeps) {
   const { store, realNow, appVersion, log } = deps;
   const schedule = createSchedule(store, realNow);
   const screens = createScreenRegistry(store, realNow);
+  // engine.io's ids are 20 characters (15 bytes, a counter among them); 72 random bits are as
+  // unguessable for a connection id, and the 8 characters saved count in every screen's resync.
+  io.engine.generateId = () => randomBytes(9).toString("base64url");
   const display = io.of(DISPLAY_NAMESPACE) as unknown as DisplayNamespace;
   const admin = io.of(ADMIN_NAMESPACE) as unknown as AdminNamespace;
 

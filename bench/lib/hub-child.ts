@@ -44,6 +44,18 @@ const hub = await startRoomcast({
 // From "ready" on, a second histogram: the hub serving reconnecting screens, without its own start.
 const servingLoop = options.monitorLoopFromStart ? monitorEventLoopDelay({ resolution: 2 }) : null;
 servingLoop?.enable();
+// When the long stalls happened (ms after ready, and how long), to tell a slow start from a burst.
+const readyAt = performance.now();
+const stalls: { atMs: number; ms: number }[] = [];
+if (options.monitorLoopFromStart) {
+  let last = performance.now();
+  const tick = setInterval(() => {
+    const now = performance.now();
+    if (now - last > 100 && stalls.length < 50) stalls.push({ atMs: Math.round(last - readyAt), ms: Math.round(now - last) });
+    last = now;
+  }, 10);
+  tick.unref();
+}
 const read = (h: ReturnType<typeof monitorEventLoopDelay>) => ({
   p50Ms: h.percentile(50) / 1e6,
   p99Ms: h.percentile(99) / 1e6,
@@ -52,7 +64,7 @@ const read = (h: ReturnType<typeof monitorEventLoopDelay>) => ({
 });
 
 serveRequests({
-  "startup-loop": () => (startupLoop && servingLoop ? { sinceStart: read(startupLoop), sinceReady: read(servingLoop) } : null),
+  "startup-loop": () => (startupLoop && servingLoop ? { sinceStart: read(startupLoop), sinceReady: read(servingLoop), stalls } : null),
   close: async () => {
     await hub.close();
     return true;

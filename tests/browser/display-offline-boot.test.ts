@@ -1,12 +1,12 @@
 // A screen that boots while the hub is unreachable: its service worker serves the page it kept
 // from the hub, the page shows the cached schedule, admits it is offline after a minute, and
 // resynchronises when a hub comes back on the same data and port. Never a browser error page.
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { connectAdmin, describeBrowser, loginCookie, openBrowser, startHub, type TestHub } from "./harness.js";
+import { connectAdmin, describeBrowser, loginCookie, openBrowser, REPO_ROOT, startHub, type TestHub } from "./harness.js";
 
 const AT_1115 = Date.parse("2025-03-06T11:15:00-08:00");
 const DOOR = "/display/room/room-1";
@@ -98,5 +98,42 @@ describeBrowser("a screen booting without its hub", () => {
     expect(await page.getByTestId("current-title").innerText()).toContain("Docker Was Too Slow");
     expect(await page.getByTestId("current-delay").innerText()).toBe("+10 min late");
     await expect.poll(() => page.getByTestId("offline").count()).toBe(0);
+  }, 60_000);
+
+  it("still reloads once into a new build deployed on the hub, never the kept page", async () => {
+    // A copy of the build, so the test can deploy a "new" one: the same bundles, another page.
+    const dist = mkdtempSync(join(tmpdir(), "roomcast-dist-"));
+    const data = mkdtempSync(join(tmpdir(), "roomcast-new-build-"));
+    const c = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      cpSync(join(REPO_ROOT, "dist"), dist, { recursive: true });
+      const h = await startHub({ clockStart: AT_1115, dataDir: data, distDir: dist });
+      hubs.push(h);
+      const page = await c.newPage();
+      await page.goto(`${h.url}${DOOR}`);
+      await page.getByTestId("current-title").waitFor();
+      await expect.poll(() => cachedPaths(page), { timeout: 10_000 }).toContain("/display/");
+      await h.close();
+
+      const html = join(dist, "display/index.html");
+      writeFileSync(html, readFileSync(html, "utf8").replace("<head>", '<head><meta name="roomcast-build" content="two">'));
+      const again = await startHub({ clockStart: AT_1115, dataDir: data, distDir: dist, port: h.port });
+      hubs.push(again);
+      await page.clock.install();
+      const reloaded = page.waitForEvent("load", { timeout: 15_000 });
+      await page.clock.fastForward(31_000); // past the reconnect backoff
+      await reloaded;
+      await page.getByTestId("current-title").waitFor();
+      expect(await page.locator('meta[name="roomcast-build"]').getAttribute("content")).toBe("two");
+      // Once: the reloaded page knows the new build and stays.
+      let loads = 0;
+      page.on("load", () => loads++);
+      await page.waitForTimeout(1_500);
+      expect(loads).toBe(0);
+    } finally {
+      await c.close();
+      rmSync(dist, { recursive: true, force: true });
+      rmSync(data, { recursive: true, force: true });
+    }
   }, 60_000);
 });

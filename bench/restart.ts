@@ -65,7 +65,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   const timeout = pause(30_000).then(() => "timeout" as const);
   const outcome = await Promise.race([done.then(() => "done" as const), timeout]);
   const allMs = max([...resynced.values()]) - t0;
-  const loops = await second.child.request<{ sinceStart: LoopDelay; sinceReady: LoopDelay } | null>("startup-loop");
+  const loops = await second.child.request<{ sinceStart: LoopDelay; sinceReady: LoopDelay; stalls: { atMs: number; ms: number }[] } | null>("startup-loop");
   const loop = loops?.sinceReady;
   const bytes = (group: BenchScreen[]) => median(group.map((s) => s.bytesIn));
   const current = screens.filter((s) => !behind.has(s));
@@ -93,6 +93,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     notes: [
       "Bytes are WebSocket payload bytes a screen received from the new hub: engine.io open, namespace connect, hello ack with or without a snapshot.",
       "Event-loop delay (resolution 2 ms) is sampled in the new hub from the moment it listens until every screen is back; the row 'including its own start' also covers startRoomcast.",
+      `Stalls over 100 ms (ms after the new hub was ready: length): ${(loops?.stalls ?? []).map((s) => `${s.atMs}: ${s.ms}`).join(", ") || "none"}.`,
     ],
   };
 }

@@ -54,6 +54,7 @@ export interface HubContext extends HubDeps {
   snapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot;
   /** snapshotFor's snapshot pre-serialised for sending (see server/wire.ts); not for reading. */
   encodedSnapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot;
+  /** For sending: an organizer's `screens` is the pre-serialised list (see server/wire.ts). */
   adminState(role: Role): AdminState;
   publish(): void;
   publishAdmins(only?: "organizers"): void;

@@ -108,8 +108,7 @@ export function createHub(io: Server, deps: HubDeps) {
     return { id: link.id, label: link.label, roomIds: link.roomIds, expiresAt: link.expiresAt, revoked: link.revoked, createdAt: link.createdAt };
   }
 
-  /** `withScreens` false leaves the screen list for the caller to fill in (publishAdmins). */
-  function adminState(role: Role, withScreens = true): AdminState {
+  function adminState(role: Role): AdminState {
     const e = schedule.effective;
     const organizer = role.kind === "organizer";
     return {
@@ -124,13 +123,15 @@ export function createHub(io: Server, deps: HubDeps) {
       clock: e.clock,
       orphaned: e.orphaned,
       changes: schedule.changes.slice(-MAX_ADMIN_LOG_ENTRIES).map((c) => c.change),
-      screens: organizer && withScreens ? screens.list() : [],
+      screens: organizer ? encodedScreenList() : [],
       volunteerLinks: organizer ? store.listLinks().map(linkInfo) : [],
     };
   }
 
-  // The screen list, serialised once per registry revision: with thousands of screens it is
-  // most of an organizer's state, and most changes do not touch it.
+  // The screen list, serialised once per registry revision and shared by every organizer's
+  // state (on connect and after each change) and screens:changed: with thousands of screens it
+  // is most of that state (90 ms to sort and encode 5,000 when an organizer connects), and most
+  // changes do not touch it. Anything else serialising the state gets the list through toJSON.
   let screenList: { revision: number; encoded: ScreenInfo[] } | null = null;
   function encodedScreenList(): ScreenInfo[] {
     if (screenList?.revision !== screens.revision) {
@@ -142,10 +143,8 @@ export function createHub(io: Server, deps: HubDeps) {
 
   function publishAdmins(only?: "organizers"): void {
     for (const socket of admin.sockets.values()) {
-      const role = socket.data.role;
-      if (only && role.kind !== "organizer") continue;
-      const state = adminState(role, false);
-      socket.emit("admin:state", role.kind === "organizer" ? { ...state, screens: encodedScreenList() } : state);
+      if (only && socket.data.role.kind !== "organizer") continue;
+      socket.emit("admin:state", adminState(socket.data.role));
     }
   }
 

@@ -25,13 +25,17 @@ export interface HubSpawnOptions {
   clockStart?: number | null;
   /** Defaults to the Planet Nix demo; null starts from what the data directory holds. */
   demo?: string | null;
+  /** Runs as soon as the hub is ready, before the organizer logs in (e.g. start a CPU profile). */
+  onReady?: (child: ChildHandle) => Promise<unknown>;
 }
 
 export async function startBenchHub(options: HubSpawnOptions = {}): Promise<BenchHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "roomcast-bench-"));
-  const child = startChild("bench/lib/hub-child.ts", [JSON.stringify({ ...options, dataDir })], ["--expose-gc"]);
+  const { onReady, ...childOptions } = options;
+  const child = startChild("bench/lib/hub-child.ts", [JSON.stringify({ ...childOptions, dataDir })], ["--expose-gc"]);
   const ready = await child.waitFor<{ port: number; adminPassword: string }>("ready");
   const listeningAt = performance.now();
+  await onReady?.(child);
   const httpUrl = `http://127.0.0.1:${ready.port}`;
   const admin = await connectAdmin(httpUrl, await login(httpUrl, ready.adminPassword));
   return {

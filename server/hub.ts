@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Server } from "socket.io";
 import { MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
 import type { AdminState, DisplaySnapshot, Role, ScreenInfo, VolunteerLinkInfo } from "../shared/protocol.js";
+import { admitGradually } from "./admission.js";
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
 import { attachDisplay } from "./hub-display.js";
@@ -38,6 +39,7 @@ export function createHub(io: Server, deps: HubDeps) {
   // engine.io's ids are 20 characters (15 bytes, a counter among them); 72 random bits are as
   // unguessable for a connection id, and the 8 characters saved count in every screen's resync.
   io.engine.generateId = () => randomBytes(9).toString("base64url");
+  if (io.httpServer) admitGradually(io.httpServer);
   const display = io.of(DISPLAY_NAMESPACE) as unknown as DisplayNamespace;
   const admin = io.of(ADMIN_NAMESPACE) as unknown as AdminNamespace;
 

@@ -1,0 +1,66 @@
+// Admission control for connection bursts. After a restart thousands of screens reconnect within
+// seconds; libuv accepts every pending connection in one poll phase and each handshake costs about
+// a millisecond, so without this the event loop stalls for seconds (clock sync answers, admin
+// commands and timers all wait). Here new connections are created paused and handed to the HTTP
+// server a few at a time, one batch per turn of the event loop; the rest wait in the kernel.
+import type { Server, Socket } from "node:net";
+
+/** Connections handed to the HTTP server per turn of the event loop. */
+export const ADMIT_PER_TURN = 16;
+
+export interface Admission {
+  /** Connections accepted but not yet handed to the HTTP server. */
+  readonly waiting: number;
+  /** Connections handed on so far. */
+  readonly admitted: number;
+}
+
+export function admitGradually(server: Server, perTurn = ADMIT_PER_TURN): Admission {
+  const handlers = server.listeners("connection") as Array<(socket: Socket) => void>;
+  server.removeAllListeners("connection");
+  // Nothing is read from a paused socket until it is admitted: its bytes wait in the kernel.
+  (server as Server & { pauseOnConnect: boolean }).pauseOnConnect = true;
+  const queue: Socket[] = [];
+  let head = 0;
+  let admitted = 0;
+  let scheduled = false;
+
+  function admitBatch(): void {
+    scheduled = false;
+    const end = Math.min(queue.length, head + perTurn);
+    for (; head < end; head++) {
+      const socket = queue[head] as Socket;
+      if (socket.destroyed) continue;
+      admitted++;
+      for (const handler of handlers) handler.call(server, socket);
+      socket.resume();
+    }
+    if (head === queue.length) {
+      queue.length = 0;
+      head = 0;
+    } else {
+      schedule();
+    }
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    // setImmediate runs after this turn's I/O; timers and the next poll come before the next batch.
+    setImmediate(admitBatch);
+  }
+
+  server.on("connection", (socket: Socket) => {
+    queue.push(socket);
+    schedule();
+  });
+
+  return {
+    get waiting() {
+      return queue.length - head;
+    },
+    get admitted() {
+      return admitted;
+    },
+  };
+}

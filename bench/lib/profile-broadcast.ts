@@ -27,7 +27,8 @@ if (process.argv.includes("--connect")) {
   const screens = await connectScreens(hub.wsUrl, screenCount);
   const c1 = await hub.child.request<CpuSample>("cpu");
   const profile = await hub.child.request<{ nodes: ProfileNode[]; samples: number[] }>("profile:stop");
-  console.log(`hub CPU per connecting screen: ${((c1.userMicros + c1.systemMicros - c0.userMicros - c0.systemMicros) / screenCount).toFixed(0)} µs`);
+  const per = (micros: number) => (micros / screenCount).toFixed(0);
+  console.log(`hub CPU per connecting screen: user ${per(c1.userMicros - c0.userMicros)} µs, system ${per(c1.systemMicros - c0.systemMicros)} µs`);
   closeScreens(screens);
   await hub.stop();
   report(profile);

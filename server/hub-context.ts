@@ -18,6 +18,7 @@ import type { Log } from "./log.js";
 import type { Schedule } from "./schedule.js";
 import type { ScreenEntry, ScreenRegistry } from "./screens.js";
 import type { Store, VolunteerLinkRow } from "./store.js";
+import type { ViewDeltas } from "./view-deltas.js";
 import type { ViewContent } from "./views.js";
 
 export interface DisplaySocketData {
@@ -51,6 +52,8 @@ export interface HubContext extends HubDeps {
   admin: AdminNamespace;
   /** The view's content at the current version, and `since`: the oldest version with the same content. */
   contentFor(view: string | null): { content: ViewContent; json: string; since: number };
+  /** Deltas from a view's previous content, for screens that hold it (see server/view-deltas.ts). */
+  deltas: ViewDeltas;
   snapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot;
   /** snapshotFor's snapshot pre-serialised for sending (see server/wire.ts); not for reading. */
   encodedSnapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot;

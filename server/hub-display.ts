@@ -1,11 +1,12 @@
-// /display: anonymous and read-only. A screen says hello (and gets its snapshot, or null when
-// it is already current), syncs its clock, and sends heartbeats. There is no handler that
+// /display: anonymous and read-only. A screen says hello (and gets its snapshot, null when it
+// is already current, or a delta when it holds its view's previous content), syncs its clock, and sends heartbeats. There is no handler that
 // changes the schedule here, so a screen cannot change anything.
 import type { IncomingMessage } from "node:http";
-import { type DisplaySnapshot, HeartbeatSchema, ScreenHelloSchema, toIssues } from "../shared/protocol.js";
+import { type DisplaySnapshot, HeartbeatSchema, ScreenHelloSchema, type SnapshotDelta, toIssues } from "../shared/protocol.js";
 import { command, type DisplayNamespace, fail, type HubContext } from "./hub-context.js";
 import { resolveView } from "./screens.js";
 import { viewRoom } from "./views.js";
+import { PreEncoded } from "./wire.js";
 
 type DisplaySocket = Parameters<Parameters<DisplayNamespace["on"]>[1]>[0];
 
@@ -25,7 +26,7 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
   // Listeners are created once per hub and read their socket from `this` (socket.io calls them
   // on the socket): thousands of screens then share four functions instead of holding four
   // closures each.
-  const onHello = command<unknown, { version: number; snapshot: DisplaySnapshot | null }>(log, "screen:hello", function (this: DisplaySocket, raw, ack) {
+  const onHello = command<unknown, { version: number; snapshot: DisplaySnapshot | null; delta?: SnapshotDelta }>(log, "screen:hello", function (this: DisplaySocket, raw, ack) {
     const socket = this;
     const parsed = ScreenHelloSchema.safeParse(raw);
     if (!parsed.success) return ack(fail("invalid-payload", "hello does not match its schema", { issues: toIssues(parsed.error) }));
@@ -48,9 +49,19 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
     // a URL screen assigned another view learns it only from the snapshot's view).
     const { since } = ctx.contentFor(view);
     const version = ctx.schedule.version;
-    const current =
-      hello.view !== null && view === hello.view && sameView && hello.version !== null && hello.version >= since && hello.version <= version && hello.appVersion === ctx.appVersion;
-    ack({ ok: true, version, snapshot: current ? null : ctx.encodedSnapshotFor(view, screen) });
+    const held = hello.view !== null && view === hello.view && sameView && hello.appVersion === ctx.appVersion ? hello.version : null;
+    const current = held !== null && held >= since && held <= version;
+    if (current) ack({ ok: true, version, snapshot: null });
+    else {
+      // A screen holding its view's previous content gets what changed, not the whole snapshot.
+      const delta = held === null ? null : ctx.deltas.deltaFor(view, held);
+      if (delta === null) ack({ ok: true, version, snapshot: ctx.encodedSnapshotFor(view, screen) });
+      else {
+        const head = { version, appVersion: ctx.appVersion, view, pairingCode: screen.pairingCode, screenName: screen.name };
+        const json = `{"baseVersion":${held},"head":${JSON.stringify(head)},${delta.slice(1)}`;
+        ack({ ok: true, version, snapshot: null, delta: new PreEncoded(json, () => JSON.parse(json)) as unknown as SnapshotDelta });
+      }
+    }
     ctx.screensChanged();
   });
 

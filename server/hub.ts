@@ -16,6 +16,7 @@ import { isDisposableSource } from "./seed.js";
 import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from "./screens.js";
 import type { Store, VolunteerLinkRow } from "./store.js";
 import { type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
+import { createViewDeltas } from "./view-deltas.js";
 import { PreEncoded } from "./wire.js";
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
@@ -60,6 +61,8 @@ export function createHub(io: Server, deps: HubDeps) {
     return built;
   }
 
+  const deltas = createViewDeltas(schedule, (view) => contentFor(view));
+
   function snapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot {
     return {
       version: schedule.version,
@@ -90,8 +93,9 @@ export function createHub(io: Server, deps: HubDeps) {
       const view = viewOfRoom(room);
       if (view === undefined) continue;
       const before = previous.get(room);
-      const { json } = contentFor(view, before);
-      if (before?.json === json) continue;
+      const current = contentFor(view, before);
+      if (before?.json === current.json) continue;
+      if (before) deltas.replaced(view, before, current);
       if (view === null) {
         // Unassigned screens each show their own pairing code: few of them, sent one by one.
         for (const id of members) {
@@ -174,7 +178,7 @@ export function createHub(io: Server, deps: HubDeps) {
     screensTimer.unref();
   }
 
-  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, snapshotFor, encodedSnapshotFor, adminState, publish, publishAdmins, screensChanged, linkInfo };
+  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, deltas, snapshotFor, encodedSnapshotFor, adminState, publish, publishAdmins, screensChanged, linkInfo };
   attachDisplay(display, ctx);
   attachAdmin(admin, ctx);
 

@@ -17,6 +17,7 @@ import {
   ViewSchema,
 } from "./model.js";
 import { SCREEN_ID_PATTERN } from "./views.js";
+import type { ContentDelta } from "./snapshot-delta.js";
 
 // The display namespace, screen ids and viewFromPath live in shared/views, which screens load without zod.
 export { DISPLAY_NAMESPACE, SCREEN_ID_PATTERN, viewFromPath } from "./views.js";
@@ -101,9 +102,29 @@ export interface DisplaySnapshot {
   clock: RehearsalClock | null;
 }
 
+/**
+ * A screen's snapshot as what changed since the content it holds (shared/snapshot-delta.ts):
+ * sent in a hello reply, instead of the whole snapshot, to a screen holding the previous
+ * content of its view. The screen applies it when it holds `baseVersion` and the JSON of its
+ * content fields (CONTENT_FIELDS, in that order) hashes to `baseHash`; otherwise it says hello
+ * again with `version: null` and gets the whole snapshot.
+ */
+export interface SnapshotDelta {
+  /** The version the screen said it holds. */
+  baseVersion: number;
+  /** contentHash of the JSON of the base content. */
+  baseHash: number;
+  /** The snapshot's own fields, whole (per screen, as in a hello reply's snapshot). */
+  head: Pick<DisplaySnapshot, "version" | "appVersion" | "view" | "pairingCode" | "screenName">;
+  content: ContentDelta;
+}
+
 export type HelloReply =
-  /** `snapshot` is null when the screen's version is already current. */
-  { ok: true; version: number; snapshot: DisplaySnapshot | null } | Failure;
+  /**
+   * `snapshot` is null when the screen's version is already current, or when `delta` (absent
+   * from older hubs) carries what changed since the version the screen holds.
+   */
+  { ok: true; version: number; snapshot: DisplaySnapshot | null; delta?: SnapshotDelta } | Failure;
 
 export interface ClockSyncReply {
   /** The hub's real time when it answered, UTC ms. */

@@ -4,6 +4,7 @@
 import { computed, signal } from "@preact/signals";
 import type { EffectiveSchedule, View } from "../../shared/model.js";
 import type { DisplaySnapshot, HelloReply, ScreenHello } from "../../shared/protocol.js";
+import { patchSnapshot } from "../../shared/snapshot-delta.js";
 import type { DisplaySocket } from "./clock.js";
 import type { KeyValueStore } from "./storage.js";
 
@@ -134,12 +135,13 @@ export function createSchedule(socket: DisplaySocket, deps: ScheduleDeps) {
     deps.storage.set(SNAPSHOT_KEY, JSON.stringify(next));
   }
 
-  function hello(): void {
+  /** `whole`: ask for the whole snapshot (a delta did not fit what this screen holds). */
+  function hello(whole = false): void {
     const payload: ScreenHello = {
       screenId: deps.screenId,
       // Only the URL's view: an assignment made while this screen was away must win.
       view: deps.urlView,
-      version: snapshot.peek()?.version ?? null,
+      version: whole ? null : (snapshot.peek()?.version ?? null),
       appVersion: knownBuild(),
     };
     socket.timeout(HELLO_TIMEOUT_MS).emit("screen:hello", payload, (err: Error | null, reply: HelloReply) => {
@@ -149,6 +151,12 @@ export function createSchedule(socket: DisplaySocket, deps: ScheduleDeps) {
         return;
       }
       if (reply.snapshot) apply({ ...reply.snapshot });
+      else if (reply.delta) {
+        const held = snapshot.peek();
+        const patched = held ? patchSnapshot(held, reply.delta) : null;
+        if (patched) apply(patched);
+        else hello(true);
+      }
     });
   }
 

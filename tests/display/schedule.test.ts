@@ -3,6 +3,7 @@ import type { DisplaySocket } from "../../display/stores/clock.js";
 import { assignmentAtBoot, createSchedule, encodeAssignment, needsReload } from "../../display/stores/schedule.js";
 import { memoryStorage } from "../../display/stores/storage.js";
 import type { DisplaySnapshot, HelloReply, ScreenHello } from "../../shared/protocol.js";
+import { contentHash, contentOf, diff } from "../../shared/snapshot-delta.js";
 
 /** Just enough of a socket.io client: records hellos, lets the test fire hub events. */
 function fakeSocket(reply: (hello: ScreenHello) => HelloReply) {
@@ -164,5 +165,33 @@ describe("a screen whose URL view an organizer reassigned", () => {
     expect(encodeAssignment("room:room-1", "lobby:room-1,room-2")).toBe("room:room-1 lobby:room-1,room-2");
     expect(encodeAssignment(null, "lobby")).toBe("lobby");
     expect(encodeAssignment("room:room-1", null)).toBe("");
+  });
+});
+
+describe("the schedule store given a delta", () => {
+  const session = (key: string, title: string) => ({ key, title }) as unknown as DisplaySnapshot["sessions"][number];
+  const held = snapshot({ version: 7, sessions: [session("a", "Opening"), session("b", "Flakes")] });
+  const next = snapshot({ version: 8, sessions: [session("a", "Opening"), session("b", "Flakes (10 min late)")], roomStatus: { "room-1": "full" } });
+  const head = { version: 8, appVersion: "build-1", view: "room:room-1", pairingCode: "K7Q2", screenName: "Door 1" };
+  const delta = { baseVersion: 7, baseHash: contentHash(JSON.stringify(contentOf(held))), head, content: diff(contentOf(held), contentOf(next)) };
+
+  it("patches its cached snapshot into the hub's current one, and caches that", () => {
+    const storage = memoryStorage({ "roomcast.snapshot": JSON.stringify(held), "roomcast.appVersion": "build-1" });
+    const { socket, hellos, fire } = fakeSocket(() => ({ ok: true, version: 8, snapshot: null, delta }));
+    const store = createSchedule(socket, deps(storage, "room:room-1"));
+    fire("connect");
+    expect(hellos).toHaveLength(1);
+    expect(store.snapshot.value).toEqual({ ...next, screenName: "Door 1" });
+    expect(JSON.parse(storage.get("roomcast.snapshot") ?? "{}")).toEqual({ ...next, screenName: "Door 1" });
+  });
+
+  it("asks for the whole snapshot when it does not hold the delta's base", () => {
+    const other = snapshot({ version: 7, sessions: [session("a", "Opening (cached elsewhere)")] });
+    const storage = memoryStorage({ "roomcast.snapshot": JSON.stringify(other), "roomcast.appVersion": "build-1" });
+    const { socket, hellos, fire } = fakeSocket((h) => (h.version === null ? { ok: true, version: 8, snapshot: next } : { ok: true, version: 8, snapshot: null, delta }));
+    const store = createSchedule(socket, deps(storage, "room:room-1"));
+    fire("connect");
+    expect(hellos.map((h) => h.version)).toEqual([7, null]);
+    expect(store.snapshot.value).toEqual(next);
   });
 });

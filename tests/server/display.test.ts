@@ -59,7 +59,8 @@ describe("a screen on /display", () => {
     expect(unconcerned).toEqual({ ok: true, version: held + 1, snapshot: null });
     expect((await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "full" })).ok).toBe(true);
     const concerned = await hello(display(), { screenId, view: "room:room-1", version: held, appVersion: hub.appVersion });
-    expect(concerned.ok && concerned.snapshot?.roomStatus).toEqual({ "room-1": "full" });
+    // What changed since the content it holds (tests/server/display-delta.test.ts patches it).
+    expect(concerned.ok && concerned.delta?.content.set.roomStatus).toEqual({ "room-1": "full" });
   });
 
   it("gets a full snapshot when its URL now names another view than the one it showed", async () => {

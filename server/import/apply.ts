@@ -1,12 +1,12 @@
-// One import, start to finish, shared by the HTTP route and the URL feed: parse off the main
-// thread, keep room ids, diff against the current schedule, then (unless a dry run, or
+// One import, start to finish, shared by the HTTP route and the URL feed: parse, keep room ids
+// and diff against the current schedule off the main thread, then (unless a dry run, or
 // nothing changed) replace the event in one transaction.
 import type { Change, Event } from "../../shared/model.js";
 import type { ImportInput } from "../../shared/formats/index.js";
-import { reconcileRooms } from "../../shared/formats/reconcile.js";
 import type { ImportProblem, ImportReport, ImportResult } from "../../shared/formats/types.js";
-import { diffImport, type ImportDiff } from "./diff.js";
-import { importInWorker } from "./worker.js";
+import type { ImportDiff } from "./diff.js";
+import { type PreparedImport, prepareImport } from "./prepare.js";
+import { importAndPrepareInWorker } from "./worker.js";
 
 export type ImportSourceKind = "file" | "url" | "text";
 
@@ -29,12 +29,19 @@ export async function runImport(
   source: { kind: ImportSourceKind; name: string },
   options: { dryRun: boolean; skipUnchanged?: boolean },
 ): Promise<ImportOutcome> {
-  const parsed = await (deps.parse ?? importInWorker)(input);
+  const sentEvent = deps.getEvent();
+  const sentChanges = deps.getChanges();
+  let parsed: ImportResult;
+  let prepared: PreparedImport | null = null;
+  if (deps.parse) parsed = await deps.parse(input);
+  else ({ result: parsed, prepared } = await importAndPrepareInWorker(input, sentEvent ? { event: sentEvent, changes: sentChanges } : null));
   if (!parsed.ok) return parsed;
-  // Read the current schedule after parsing: it may have changed meanwhile.
+  // The schedule may have changed while the worker was busy: then prepare against it here.
   const current = deps.getEvent();
-  const { event, renamed } = reconcileRooms(current, parsed.event);
-  const diff = diffImport(current ? { event: current, changes: deps.getChanges() } : null, event, renamed);
+  const changes = deps.getChanges();
+  const same = current === sentEvent && changes.length === sentChanges.length && changes.every((c, i) => c === sentChanges[i]);
+  if (!prepared || !same) prepared = prepareImport(current ? { event: current, changes } : null, parsed.event);
+  const { event, diff } = prepared;
   if (options.dryRun || (options.skipUnchanged && diff.unchanged)) {
     return { ok: true, applied: false, version: null, report: parsed.report, diff, event };
   }

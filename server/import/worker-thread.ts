@@ -1,11 +1,16 @@
 // The worker side of importInWorker: parses off the hub's main thread, so screens connected
-// meanwhile see no stall. One message in, one ImportResult out, per job.
+// meanwhile see no stall. One message in, one ImportResult out, per job; a job that carries
+// the current schedule is also prepared (room ids kept, diffed) here.
 import { parentPort } from "node:worker_threads";
-import { importSchedule, type ImportInput } from "../../shared/formats/index.js";
+import { importSchedule } from "../../shared/formats/index.js";
+import { prepareImport } from "./prepare.js";
 import { WARM_UP_ROUNDS, warmUpInputs } from "./warm-up.js";
+import type { WorkerJob, WorkerReply } from "./worker.js";
 
-parentPort?.on("message", (job: { id: number; input: ImportInput }) => {
-  parentPort?.postMessage({ id: job.id, result: importSchedule(job.input) });
+parentPort?.on("message", (job: WorkerJob) => {
+  const result = importSchedule(job.input);
+  const prepared = result.ok && job.current !== undefined ? prepareImport(job.current, result.event) : null;
+  parentPort?.postMessage({ id: job.id, result, prepared } satisfies WorkerReply);
 });
 
 // Before the first job (one sent meanwhile waits for this): compiled importers answer the

@@ -5,12 +5,31 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ImportInput } from "../../shared/formats/index.js";
 import type { ImportResult } from "../../shared/formats/types.js";
+import type { Change, Event } from "../../shared/model.js";
+import type { PreparedImport } from "./prepare.js";
+
+/** The schedule an import would replace (null: none yet), for the worker to diff against. */
+export type CurrentSchedule = { event: Event; changes: readonly Change[] } | null;
+
+export interface WorkerJob {
+  id: number;
+  input: ImportInput;
+  /** When given, the worker also prepares the parsed event against it. */
+  current?: CurrentSchedule;
+}
+
+export interface WorkerReply {
+  id: number;
+  result: ImportResult;
+  /** Set when the job carried a current schedule and the parse succeeded. */
+  prepared: PreparedImport | null;
+}
 
 /** A parse that takes longer than this is stopped and refused. */
 export const IMPORT_TIMEOUT_MS = 10_000;
 
 interface Pending {
-  resolve: (result: ImportResult) => void;
+  resolve: (reply: Omit<WorkerReply, "id">) => void;
   timer: NodeJS.Timeout;
 }
 
@@ -43,19 +62,19 @@ function spawn(): Slot {
       )
     : new Worker(new URL(file));
   w.unref();
-  w.on("message", (msg: { id: number; result: ImportResult }) => {
+  w.on("message", (msg: WorkerReply) => {
     const job = pending.get(msg.id);
     if (!job) return;
     clearTimeout(job.timer);
     pending.delete(msg.id);
-    job.resolve(msg.result);
+    job.resolve({ result: msg.result, prepared: msg.prepared });
   });
   const failAll = (message: string) => {
     if (slot?.worker === w) slot = null;
     for (const [id, job] of pending) {
       clearTimeout(job.timer);
       pending.delete(id);
-      job.resolve({ ok: false, format: null, errors: [{ path: "(importer)", message }] });
+      job.resolve({ result: { ok: false, format: null, errors: [{ path: "(importer)", message }] }, prepared: null });
     }
   };
   w.on("error", (e) => failAll(`the import worker failed: ${e.message}`));
@@ -64,19 +83,31 @@ function spawn(): Slot {
 }
 
 /** Imports off the main thread; resolves (never rejects) with the importer's result. */
-export function importInWorker(input: ImportInput, timeoutMs = IMPORT_TIMEOUT_MS): Promise<ImportResult> {
+export async function importInWorker(input: ImportInput, timeoutMs = IMPORT_TIMEOUT_MS): Promise<ImportResult> {
+  return (await runJob({ input }, timeoutMs)).result;
+}
+
+/**
+ * Imports and prepares against `current` off the main thread: the parsed event with room ids
+ * kept and its diff (prepared is null when the parse failed).
+ */
+export function importAndPrepareInWorker(input: ImportInput, current: CurrentSchedule, timeoutMs = IMPORT_TIMEOUT_MS): Promise<Omit<WorkerReply, "id">> {
+  return runJob({ input, current }, timeoutMs);
+}
+
+function runJob(job: Omit<WorkerJob, "id">, timeoutMs: number): Promise<Omit<WorkerReply, "id">> {
   slot ??= spawn();
-  const current = slot;
+  const owner = slot;
   const id = nextId++;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      current.pending.delete(id);
-      resolve({ ok: false, format: null, errors: [{ path: "(importer)", message: `parsing took longer than ${timeoutMs} ms; refused` }] });
-      if (slot === current) slot = null;
-      void current.worker.terminate();
+      owner.pending.delete(id);
+      resolve({ result: { ok: false, format: null, errors: [{ path: "(importer)", message: `parsing took longer than ${timeoutMs} ms; refused` }] }, prepared: null });
+      if (slot === owner) slot = null;
+      void owner.worker.terminate();
     }, timeoutMs);
-    current.pending.set(id, { resolve, timer });
-    current.worker.postMessage({ id, input });
+    owner.pending.set(id, { resolve, timer });
+    owner.worker.postMessage({ ...job, id } satisfies WorkerJob);
   });
 }
 

@@ -1,6 +1,7 @@
 // /display: anonymous and read-only. A screen says hello (and gets its snapshot, null when it
-// is already current, or a delta when it holds its view's previous content), syncs its clock, and sends heartbeats. There is no handler that
-// changes the schedule here, so a screen cannot change anything.
+// is already current, or a delta when it holds its view's previous content), syncs its clock,
+// and sends heartbeats. There is no handler that changes the schedule here, so a screen cannot
+// change anything.
 import type { IncomingMessage } from "node:http";
 import { type DisplaySnapshot, HeartbeatSchema, ScreenHelloSchema, type SnapshotDelta, toIssues } from "../shared/protocol.js";
 import { command, type DisplayNamespace, fail, type HubContext } from "./hub-context.js";

@@ -1,10 +1,10 @@
 // A screen holding its view's previous content resyncs by delta: what changed, under 4 kB,
 // patching exactly into the snapshot the hub would send whole. Anything older gets the whole
 // snapshot. Hub real time fixed at 2026-11-20 12:00 UTC, Planet Nix at 11:15 on 6 March 2025.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DisplaySnapshot, HelloReply } from "../../shared/protocol.js";
 import { patchSnapshot } from "../../shared/snapshot-delta.js";
-import { type AdminClient, applyChange, connectDisplay, type DisplayClient, hello, KEY_1130, newScreenId, organizer, startPinnedHub, type TestHub } from "./helpers.js";
+import { applyChange, connectDisplay, type DisplayClient, hello, KEY_1130, newScreenId, organizer, startPinnedHub, useOrganizerHub } from "./helpers.js";
 
 const MAX_DELTA_BYTES = 4096;
 
@@ -14,39 +14,26 @@ function snapshotOf(reply: HelloReply): DisplaySnapshot {
 }
 
 describe("a screen one version behind on /display", () => {
-  let hub: TestHub;
-  let admin: AdminClient;
-  const sockets: DisplayClient[] = [];
-
-  beforeAll(async () => {
-    hub = await startPinnedHub();
-    admin = (await organizer(hub)).socket;
-  });
-
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    admin?.disconnect();
-    await hub?.dispose();
-  });
+  const fx = useOrganizerHub();
 
   function display(): DisplayClient {
-    const socket = connectDisplay(hub);
-    sockets.push(socket);
+    const socket = connectDisplay(fx.hub);
+    fx.sockets.push(socket);
     return socket;
   }
 
   it("gets a delta under 4 kB that patches its snapshot into the current one", async () => {
     const screenId = newScreenId();
-    const held = snapshotOf(await hello(display(), { screenId, view: "room:room-1", version: null, appVersion: hub.appVersion }));
-    expect((await applyChange(admin, { kind: "delay", sessionKey: KEY_1130, minutes: 10 })).ok).toBe(true);
+    const held = snapshotOf(await hello(display(), { screenId, view: "room:room-1", version: null, appVersion: fx.hub.appVersion }));
+    expect((await applyChange(fx.admin, { kind: "delay", sessionKey: KEY_1130, minutes: 10 })).ok).toBe(true);
 
-    const reply = await hello(display(), { screenId, view: "room:room-1", version: held.version, appVersion: hub.appVersion });
+    const reply = await hello(display(), { screenId, view: "room:room-1", version: held.version, appVersion: fx.hub.appVersion });
     if (!reply.ok || !reply.delta) throw new Error(`expected a delta: ${JSON.stringify(reply)}`);
     expect(reply.snapshot).toBeNull();
     expect(JSON.stringify(reply.delta).length).toBeLessThan(MAX_DELTA_BYTES);
     expect(reply.delta.content.sessions?.upsert.length).toBeGreaterThan(0);
 
-    const whole = snapshotOf(await hello(display(), { screenId, view: "room:room-1", version: null, appVersion: hub.appVersion }));
+    const whole = snapshotOf(await hello(display(), { screenId, view: "room:room-1", version: null, appVersion: fx.hub.appVersion }));
     expect(whole.version).toBe(held.version + 1);
     expect(patchSnapshot(held, reply.delta)).toEqual(whole);
     expect(JSON.stringify(reply.delta).length).toBeLessThan(JSON.stringify(whole).length / 4);
@@ -54,10 +41,10 @@ describe("a screen one version behind on /display", () => {
 
   it("gets the whole snapshot when it holds an older version than the previous one", async () => {
     const screenId = newScreenId();
-    const held = snapshotOf(await hello(display(), { screenId, view: "room:room-1", version: null, appVersion: hub.appVersion }));
-    expect((await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "full" })).ok).toBe(true);
-    expect((await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "open" })).ok).toBe(true);
-    const reply = await hello(display(), { screenId, view: "room:room-1", version: held.version - 5, appVersion: hub.appVersion });
+    const held = snapshotOf(await hello(display(), { screenId, view: "room:room-1", version: null, appVersion: fx.hub.appVersion }));
+    expect((await applyChange(fx.admin, { kind: "room-status", roomId: "room-1", status: "full" })).ok).toBe(true);
+    expect((await applyChange(fx.admin, { kind: "room-status", roomId: "room-1", status: "open" })).ok).toBe(true);
+    const reply = await hello(display(), { screenId, view: "room:room-1", version: held.version - 5, appVersion: fx.hub.appVersion });
     expect(snapshotOf(reply).version).toBe(held.version + 2);
     expect(reply.ok && reply.delta).toBeFalsy();
   });

@@ -1,5 +1,6 @@
 // Hub test helpers: a real hub on port 0 with a temporary data directory and a pinned clock,
 // and real socket.io clients for screens and admins.
+import { afterAll, beforeAll } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import type { ChangeInputRaw } from "../../shared/model.js";
 import type { ChangePreview, DisplayClientToServer, DisplayServerToClient, DisplaySnapshot, HelloReply, Result } from "../../shared/protocol.js";
@@ -79,4 +80,19 @@ export function applyChange(socket: AdminClient, change: ChangeInputRaw): Promis
 
 export function previewChange(socket: AdminClient, change: ChangeInputRaw): Promise<Result<{ preview: ChangePreview }>> {
   return socket.timeout(5000).emitWithAck("change:preview", change);
+}
+
+/** A pinned hub and one organizer socket for a describe block; sockets pushed on `sockets` close with it. */
+export function useOrganizerHub(): { hub: TestHub; admin: AdminClient; sockets: DisplayClient[] } {
+  const fx = { hub: undefined as unknown as TestHub, admin: undefined as unknown as AdminClient, sockets: [] as DisplayClient[] };
+  beforeAll(async () => {
+    fx.hub = await startPinnedHub();
+    fx.admin = (await organizer(fx.hub)).socket;
+  });
+  afterAll(async () => {
+    for (const s of fx.sockets.splice(0)) s.disconnect();
+    fx.admin?.disconnect();
+    await fx.hub?.dispose();
+  });
+  return fx;
 }

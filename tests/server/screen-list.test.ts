@@ -1,46 +1,33 @@
 // The organizer's screen list is serialised once per change of the screen registry and reused
 // for every admin:state and screens:changed until then: it must never be stale.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AdminState } from "../../shared/protocol.js";
-import { type AdminClient, applyChange, type DisplayClient, hello, nextEvent, organizer, screenOn, startPinnedHub, type TestHub } from "./helpers.js";
+import { applyChange, hello, nextEvent, organizer, screenOn, useOrganizerHub } from "./helpers.js";
 
 describe("the screen list in an organizer's state", () => {
-  let hub: TestHub;
-  let admin: AdminClient;
-  const sockets: DisplayClient[] = [];
-
-  beforeAll(async () => {
-    hub = await startPinnedHub();
-    admin = (await organizer(hub)).socket;
-  });
-
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    admin?.disconnect();
-    await hub?.dispose();
-  });
+  const fx = useOrganizerHub();
 
   async function stateAfterAChange(text: string): Promise<AdminState> {
-    const next = nextEvent<AdminState>(admin, "admin:state");
-    expect((await applyChange(admin, { kind: "announce", text, level: "info", target: { kind: "all" } })).ok).toBe(true);
+    const next = nextEvent<AdminState>(fx.admin, "admin:state");
+    expect((await applyChange(fx.admin, { kind: "announce", text, level: "info", target: { kind: "all" } })).ok).toBe(true);
     return next;
   }
 
   it("shows a screen that connected since the last change, then its new view, then that it went offline", async () => {
     await stateAfterAChange("before");
-    const screen = await screenOn(hub, "room:room-1");
-    sockets.push(screen.socket);
+    const screen = await screenOn(fx.hub, "room:room-1");
+    fx.sockets.push(screen.socket);
     const withScreen = await stateAfterAChange("after hello");
     expect(withScreen.screens.find((s) => s.screenId === screen.screenId)).toMatchObject({ view: "room:room-1", online: true });
 
-    const reply = await hello(screen.socket, { screenId: screen.screenId, view: "room:room-2", version: null, appVersion: hub.appVersion });
+    const reply = await hello(screen.socket, { screenId: screen.screenId, view: "room:room-2", version: null, appVersion: fx.hub.appVersion });
     expect(reply.ok).toBe(true);
     const moved = await stateAfterAChange("after second hello");
     expect(moved.screens.find((s) => s.screenId === screen.screenId)).toMatchObject({ view: "room:room-2", online: true });
 
     screen.socket.disconnect();
     await new Promise<void>((resolve) => {
-      const poll = () => (hub.hub.screens.get(screen.screenId)?.sockets.size === 0 ? resolve() : setTimeout(poll, 10));
+      const poll = () => (fx.hub.hub.screens.get(screen.screenId)?.sockets.size === 0 ? resolve() : setTimeout(poll, 10));
       poll();
     });
     const offline = await stateAfterAChange("after disconnect");
@@ -48,10 +35,10 @@ describe("the screen list in an organizer's state", () => {
   });
 
   it("shows a rename in the next state even when nothing else about the screens changed", async () => {
-    const screen = await screenOn(hub, "lobby");
-    sockets.push(screen.socket);
+    const screen = await screenOn(fx.hub, "lobby");
+    fx.sockets.push(screen.socket);
     await stateAfterAChange("before rename");
-    hub.hub.screens.update(screen.screenId, { name: "Foyer" });
+    fx.hub.hub.screens.update(screen.screenId, { name: "Foyer" });
     const renamed = await stateAfterAChange("after rename");
     expect(renamed.screens.find((s) => s.screenId === screen.screenId)?.name).toBe("Foyer");
   });

@@ -1,10 +1,10 @@
 // A screen whose URL names a view (/display/room/room-1) and an organizer who assigns it another:
 // the later intent wins. The screen switches at once, keeps the assignment across reboots while
 // its URL stays, and a URL typed in afterwards wins again. Hub clock pinned at 2025-03-06 11:15.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignment, resolveView } from "../../server/screens.js";
 import type { DisplaySnapshot, ScreenInfo } from "../../shared/protocol.js";
-import { type AdminClient, connectDisplay, type DisplayClient, hello, nextEvent, organizer, screenOn, startPinnedHub, type TestHub } from "./helpers.js";
+import { connectDisplay, hello, nextEvent, organizer, screenOn, useOrganizerHub } from "./helpers.js";
 
 describe("resolveView", () => {
   it("shows a URL screen its URL's view until an organizer assigns another over that URL", () => {
@@ -27,30 +27,17 @@ describe("resolveView", () => {
 });
 
 describe("assigning a view to a screen whose URL names another", () => {
-  let hub: TestHub;
-  let admin: AdminClient;
-  const sockets: DisplayClient[] = [];
+  const fx = useOrganizerHub();
 
-  beforeAll(async () => {
-    hub = await startPinnedHub();
-    admin = (await organizer(hub)).socket;
-  });
-
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    admin?.disconnect();
-    await hub?.dispose();
-  });
-
-  const assign = (screenId: string, view: string | null) => admin.timeout(3000).emitWithAck("screen:assign", { screenId, view });
+  const assign = (screenId: string, view: string | null) => fx.admin.timeout(3000).emitWithAck("screen:assign", { screenId, view });
 
   it("sends screen:assigned with the new view and that view's snapshot, and lists the screen on it", async () => {
-    const { socket, screenId } = await screenOn(hub, "room:room-1");
-    sockets.push(socket);
+    const { socket, screenId } = await screenOn(fx.hub, "room:room-1");
+    fx.sockets.push(socket);
     const assigned = nextEvent<{ view: string | null }>(socket, "screen:assigned");
     const fresh = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
     const listed = new Promise<ScreenInfo | undefined>((resolve) => {
-      admin.on("screens:changed", (list) => {
+      fx.admin.on("screens:changed", (list) => {
         const mine = list.find((s) => s.screenId === screenId);
         if (mine?.view === "room:room-2") resolve(mine);
       });
@@ -64,29 +51,29 @@ describe("assigning a view to a screen whose URL names another", () => {
 
     // Later broadcasts for Room 2 reach it; it no longer follows Room 1.
     const changed = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
-    await admin.timeout(3000).emitWithAck("change:apply", { kind: "room-status", roomId: "room-2", status: "full" });
+    await fx.admin.timeout(3000).emitWithAck("change:apply", { kind: "room-status", roomId: "room-2", status: "full" });
     expect((await changed).roomStatus["room-2"]).toBe("full");
   });
 
   it("keeps the assignment when the screen reboots on the same URL, even holding a current cache", async () => {
-    const { socket, screenId } = await screenOn(hub, "room:room-1");
+    const { socket, screenId } = await screenOn(fx.hub, "room:room-1");
     await assign(screenId, "lobby");
     socket.disconnect();
-    const again = connectDisplay(hub);
-    sockets.push(again);
-    const reply = await hello(again, { screenId, view: "room:room-1", version: hub.hub.schedule.version, appVersion: hub.appVersion });
+    const again = connectDisplay(fx.hub);
+    fx.sockets.push(again);
+    const reply = await hello(again, { screenId, view: "room:room-1", version: fx.hub.hub.schedule.version, appVersion: fx.hub.appVersion });
     // Never "current": the screen learns from the snapshot's view that it shows the lobby.
     expect(reply.ok && reply.snapshot?.view).toBe("lobby");
   });
 
   it("follows a URL typed in after the assignment, and its own URL again once assigned back", async () => {
-    const { socket, screenId } = await screenOn(hub, "room:room-1");
+    const { socket, screenId } = await screenOn(fx.hub, "room:room-1");
     await assign(screenId, "room:room-2");
     socket.disconnect();
 
-    const retyped = connectDisplay(hub);
-    sockets.push(retyped);
-    const reply = await hello(retyped, { screenId, view: "lobby", version: null, appVersion: hub.appVersion });
+    const retyped = connectDisplay(fx.hub);
+    fx.sockets.push(retyped);
+    const reply = await hello(retyped, { screenId, view: "lobby", version: null, appVersion: fx.hub.appVersion });
     expect(reply.ok && reply.snapshot?.view).toBe("lobby");
 
     const assigned = nextEvent<{ view: string | null }>(retyped, "screen:assigned");

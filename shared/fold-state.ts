@@ -1,29 +1,22 @@
 // The working state of one fold: every session's requested times (its own delays, retime,
 // started/ended facts) before the room timelines are resolved by shared/absorb.
-import type { Announcement, Event, OrphanedChange, RehearsalClock, RoomStatus, Session, SessionType } from "./model.js";
+import type { Announcement, EffectiveSession, Event, OrphanedChange, RehearsalClock, RoomStatus, Session } from "./model.js";
 import { conferenceDayOf, HOUR_MS, MINUTE_MS } from "./zoned.js";
 
 /** Sessions longer than this are background (a soldering corner open all day), in ms. */
 export const BACKGROUND_MIN_MS = 8 * HOUR_MS;
 
-export interface SessionState {
-  key: string;
+/** The session's own fields, as the effective schedule carries them. */
+type SessionFields = Pick<
+  EffectiveSession,
+  "key" | "title" | "untitled" | "type" | "speakers" | "abstract" | "track" | "language" | "url" | "roomId" | "plannedStart" | "plannedEnd"
+>;
+
+export interface SessionState extends SessionFields {
   /** Imported position, then added sessions in change order: the last tie-break, for determinism. */
   ordinal: number;
-  title: string;
-  untitled: boolean;
-  type: SessionType;
-  speakers: string[];
-  abstract: string;
-  track: string | null;
-  language: string | null;
-  url: string | null;
   /** The room of the printed schedule (or of the `add` change); a move leaves a marker there. */
   plannedRoom: string;
-  roomId: string;
-  /** UTC ms; `plannedEnd` resolved by rule 5. */
-  plannedStart: number;
-  plannedEnd: number;
   added: boolean;
   cancelled: boolean;
   /** Where the session is asked to start before delays: planned, retimed or started-at, UTC ms. */

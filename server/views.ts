@@ -1,7 +1,8 @@
 // What each view needs from the effective schedule, and nothing more: a door screen gets its own
 // room's sessions, a lobby the rooms it shows. Built once per view and version, then sent to
 // every screen of that view as one pre-encoded broadcast.
-import { type Announcement, type EffectiveSchedule, type EffectiveSession, parseView, type Room } from "../shared/model.js";
+import { type EffectiveSchedule, type EffectiveSession, parseView, type Room } from "../shared/model.js";
+import { announcementTargetsView } from "../shared/on-air.js";
 import type { DisplaySnapshot } from "../shared/protocol.js";
 import { conferenceDayOf } from "../shared/time.js";
 
@@ -26,17 +27,6 @@ export function roomIdsOfView(view: string | null, rooms: Room[]): string[] {
   if (!parsed) return [];
   if (parsed.kind === "room") return [parsed.roomId];
   return parsed.roomIds ?? rooms.map((r) => r.id);
-}
-
-function announcementFor(a: Announcement, view: string | null, shown: ReadonlySet<string>): boolean {
-  switch (a.target.kind) {
-    case "all":
-      return true;
-    case "lobby":
-      return view !== null && view.startsWith("lobby");
-    case "rooms":
-      return a.target.roomIds.some((id) => shown.has(id));
-  }
 }
 
 // Screens never show abstracts, links or why a session moved (the change ids grow with every
@@ -85,7 +75,7 @@ export function viewContent(effective: EffectiveSchedule, view: string | null, a
     rooms: effective.rooms.filter((r) => named.has(r.id)),
     sessions,
     roomStatus,
-    announcements: effective.announcements.filter((a) => (a.end === null || a.end > at) && announcementFor(a, view, shown)),
+    announcements: effective.announcements.filter((a) => (a.end === null || a.end > at) && announcementTargetsView(a, view)),
     clock: effective.clock,
   };
 }

@@ -7,7 +7,7 @@ import type { ImportReport } from "../shared/formats/types.js";
 import { type Result, type Role, toIssues } from "../shared/protocol.js";
 import { fold } from "../shared/timeline.js";
 import { authorize, checkReferences } from "./authorize.js";
-import { hubTime } from "./clock.js";
+import { hubNow } from "../shared/time.js";
 import type { StoredChange, StoredEvent, Store } from "./store.js";
 
 export type Schedule = ReturnType<typeof createSchedule>;
@@ -63,7 +63,7 @@ export function createSchedule(store: Store, realNow: () => number) {
     },
     /** Hub time (rehearsal clock when set), UTC ms. */
     now(): number {
-      return hubTime(effective.clock, realNow());
+      return hubNow(effective.clock, realNow());
     },
 
     prepare,
@@ -75,7 +75,7 @@ export function createSchedule(store: Store, realNow: () => number) {
       const realAt = realNow();
       const stamp = {
         id: newId("c"),
-        at: hubTime(effective.clock, realAt),
+        at: hubNow(effective.clock, realAt),
         realAt,
         author: role.name,
         authorLink: role.kind === "volunteer" ? role.linkId : null,
@@ -90,7 +90,7 @@ export function createSchedule(store: Store, realNow: () => number) {
     /** What the effective schedule would be with one more (already prepared) change. */
     foldWith(input: ChangeInput): EffectiveSchedule {
       const realAt = realNow();
-      const candidate = { ...input, id: "preview", seq: changes.length + 1, at: hubTime(effective.clock, realAt), realAt, author: "preview" };
+      const candidate = { ...input, id: "preview", seq: changes.length + 1, at: hubNow(effective.clock, realAt), realAt, author: "preview" };
       return fold(stored.event, [...changes.map((c) => c.change), candidate]);
     },
 

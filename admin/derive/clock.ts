@@ -1,11 +1,4 @@
-// Hub time as the admin page estimates it, and the texts of the rehearsal clock.
-import type { RehearsalClock } from "../../shared/model.js";
-
-/** Hub time, UTC ms: real time, or the rehearsal clock's formula (DESIGN.md time rule 8). */
-export function hubTimeAt(clock: RehearsalClock | null, realNow: number): number {
-  if (!clock) return realNow;
-  return Math.round(clock.anchorVirtual + (realNow - clock.anchorReal) * clock.rate);
-}
+// Texts of the rehearsal clock and the clock offset the admin page reads at sign-in.
 
 /** "1×", "2.5×", "paused". */
 export function rateLabel(rate: number): string {

@@ -2,8 +2,8 @@
 // then the rehearsal clock when one is set. The page's only timer.
 import { computed, signal, type ReadonlySignal } from "@preact/signals";
 import type { AdminState } from "../../shared/protocol.js";
-import { formatClock, formatDay } from "../../shared/time.js";
-import { hubTimeAt, rateLabel } from "../derive/clock.js";
+import { formatClock, formatDay, hubNow as hubTimeOf } from "../../shared/time.js";
+import { rateLabel } from "../derive/clock.js";
 
 export const CLOCK_TICK_MS = 1000;
 /**
@@ -29,7 +29,7 @@ export function createClock(state: ReadonlySignal<AdminState | null>, offsetMs: 
 
   const rehearsal = computed(() => state.value?.clock ?? null);
   /** Hub time, UTC ms. */
-  const hubNow = computed(() => hubTimeAt(rehearsal.value, realNow.value));
+  const hubNow = computed(() => hubTimeOf(rehearsal.value, realNow.value));
   const zone = computed(() => state.value?.event.timeZone ?? "UTC");
   const clockText = computed(() => formatClock(hubNow.value, zone.value));
   /** The banner every page shows while the hub clock is not real; null on real time. */
@@ -44,7 +44,7 @@ export function createClock(state: ReadonlySignal<AdminState | null>, offsetMs: 
     void scheduleTick.value;
     return realNow.peek();
   });
-  const coarseHubNow = computed(() => hubTimeAt(rehearsal.value, coarseRealNow.value));
+  const coarseHubNow = computed(() => hubTimeOf(rehearsal.value, coarseRealNow.value));
 
   return { realNow, hubNow, scheduleTick, coarseRealNow, coarseHubNow, clockText, bannerText, rehearsal, dispose: () => clearInterval(timer) };
 }

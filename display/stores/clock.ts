@@ -6,6 +6,7 @@ import { computed, signal } from "@preact/signals";
 import type { Socket } from "socket.io-client";
 import type { RehearsalClock } from "../../shared/model.js";
 import type { DisplayClientToServer, DisplayServerToClient } from "../../shared/protocol.js";
+import { hubNow } from "../../shared/zoned.js";
 import type { KeyValueStore } from "./storage.js";
 
 export type DisplaySocket = Socket<DisplayServerToClient, DisplayClientToServer>;
@@ -46,8 +47,7 @@ export function bestSample(samples: ClockSample[]): ClockSample | null {
 
 /** Hub time (UTC ms) shown on screens: real hub time, or the rehearsal clock driven by it. */
 export function hubTime(hubReal: number, rehearsal: RehearsalClock | null): number {
-  if (!rehearsal) return hubReal;
-  return rehearsal.anchorVirtual + (hubReal - rehearsal.anchorReal) * rehearsal.rate;
+  return hubNow(rehearsal, hubReal);
 }
 
 /** Real ms until the displayed second next changes, so the clock never ticks early or late. */

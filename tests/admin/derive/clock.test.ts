@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { hubTimeAt, offsetFromDateHeader, rateLabel } from "../../../admin/derive/clock.js";
+import { offsetFromDateHeader, rateLabel } from "../../../admin/derive/clock.js";
 
-describe("hub time on the admin page", () => {
-  it("is real time without a rehearsal clock", () => {
-    expect(hubTimeAt(null, 1_000_000)).toBe(1_000_000);
-  });
-
-  it("runs the rehearsal clock from its anchor at its rate", () => {
-    const virtual = Date.parse("2025-03-06T09:25:00-08:00");
-    const clock = { anchorVirtual: virtual, anchorReal: 5_000, rate: 60 };
-    // 10 real seconds at 60× are 10 virtual minutes.
-    expect(hubTimeAt(clock, 15_000)).toBe(virtual + 10 * 60_000);
-  });
-
+describe("the rehearsal clock on the admin page", () => {
   it("labels rates", () => {
     expect(rateLabel(1)).toBe("1×");
     expect(rateLabel(2.5)).toBe("2.5×");

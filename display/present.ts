@@ -229,7 +229,7 @@ export function presentLobbyRow(now: RoomNow, ctx: PresentContext): LobbyRowMode
     ? s.displayTitle
     : now.state === "done-for-today" || now.state === "event-over"
       ? labels.noMoreToday
-      : now.state === "between" && now.next
+      : (now.state === "between" || now.state === "before-event") && now.next
         ? labels.freeUntil(formatTime(now.next.start, zone))
         : "";
   const late = Math.max(s && now.state === "on" ? lateMinutes(s) : 0, now.next && now.nextDelayed ? lateMinutes(now.next) : 0);

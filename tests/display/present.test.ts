@@ -180,6 +180,11 @@ describe("a lobby line between sessions", () => {
     expect(row.now).toBe("Free until 11:30");
     expect(row.nextWhen).toBe("11:30 · in 20 min");
   });
+
+  it("says the room is free until its first session before that session starts", () => {
+    const row = presentLobbyRow(roomNow({ state: "before-event", next: nextTalk }), ctx("2025-03-06T11:10:00"));
+    expect(row.now).toBe("Free until 11:30");
+  });
 });
 
 describe("announcements on a screen", () => {

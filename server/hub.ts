@@ -1,10 +1,11 @@
 // The socket.io hub: one schedule, two namespaces. Screens (/display) are anonymous and
 // read-only; admins (/admin) are signed in by cookie. On every change the hub builds each view's
-// snapshot once and sends it to that view's socket.io room, and only to views whose content changed.
+// snapshot once and sends it (or what changed in it) to that view's socket.io room, and only to
+// views whose content changed.
 import { randomBytes } from "node:crypto";
 import type { Server } from "socket.io";
 import { MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
-import type { AdminState, DisplaySnapshot, Role, ScreenInfo, VolunteerLinkInfo } from "../shared/protocol.js";
+import type { AdminState, DisplaySnapshot, Role, ScreenInfo, SnapshotPatch, VolunteerLinkInfo } from "../shared/protocol.js";
 import { admitGradually } from "./admission.js";
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
@@ -85,6 +86,15 @@ export function createHub(io: Server, deps: HubDeps) {
     return new PreEncoded(`${JSON.stringify(head).slice(0, -1)},${json.slice(1)}`, () => ({ ...head, ...content })) as unknown as DisplaySnapshot;
   }
 
+  /** The broadcast patch from `before` (what the view's screens hold) to the view's current content, or null. */
+  function encodedPatchFor(view: string, before: CachedContent): SnapshotPatch | null {
+    const delta = deltas.deltaFor(view, before.since);
+    if (delta === null) return null;
+    const head = { version: schedule.version, appVersion, view, pairingCode: "", screenName: null };
+    const json = `{"head":${JSON.stringify(head)},${delta.slice(1)}`;
+    return new PreEncoded(json, () => JSON.parse(json)) as unknown as SnapshotPatch;
+  }
+
   /** Sends every populated view whose content changed its new snapshot; unchanged views get nothing. */
   function publishDisplays(): void {
     const previous = new Map(contentCache);
@@ -105,7 +115,12 @@ export function createHub(io: Server, deps: HubDeps) {
         }
       } else {
         // Per-screen fields are empty in a broadcast: screens keep theirs from hello / screen:assigned.
-        display.to(room).emit("schedule:changed", encodedSnapshotFor(view, null));
+        // Every screen of the view holds `before` (from its hello or the last broadcast), so what
+        // changed since is enough, built once for all of them; the whole snapshot when the
+        // view is new here or the patch would not be smaller.
+        const patch = before ? encodedPatchFor(view, before) : null;
+        if (patch) display.to(room).emit("schedule:patched", patch);
+        else display.to(room).emit("schedule:changed", encodedSnapshotFor(view, null));
       }
     }
   }

@@ -119,6 +119,20 @@ export interface SnapshotDelta {
   content: ContentDelta;
 }
 
+/**
+ * What changed in a view, broadcast (`schedule:patched`) to its screens instead of the whole
+ * snapshot when that is smaller: every screen of a view holds the same content (from its hello
+ * or the previous broadcast), whatever version number it holds. A screen applies the patch when
+ * the JSON of its content fields hashes to `baseHash` and its version is older than
+ * `head.version`; otherwise it says hello again with `version: null` and gets the whole
+ * snapshot. The head's per-screen fields are empty, as in `schedule:changed` broadcasts.
+ */
+export interface SnapshotPatch {
+  head: SnapshotDelta["head"];
+  baseHash: number;
+  content: ContentDelta;
+}
+
 export type HelloReply =
   /**
    * `snapshot` is null when the screen's version is already current, or when `delta` (absent
@@ -133,6 +147,7 @@ export interface ClockSyncReply {
 
 export interface DisplayServerToClient {
   "schedule:changed": (snapshot: DisplaySnapshot) => void;
+  "schedule:patched": (patch: SnapshotPatch) => void;
   "screen:assigned": (payload: { view: View | null; screenName: string | null }) => void;
   "screen:identify": (payload: { name: string; pairingCode: string }) => void;
   "screen:reload": () => void;

@@ -122,9 +122,12 @@ export function contentOf(snapshot: object): Content {
   return content;
 }
 
-/** What a hello reply's delta carries (SnapshotDelta in shared/protocol.ts). */
+/**
+ * What a hello reply's delta (SnapshotDelta) and a broadcast patch (SnapshotPatch, no
+ * `baseVersion`) carry, in shared/protocol.ts.
+ */
 export interface HeldDelta {
-  baseVersion: number;
+  baseVersion?: number;
   baseHash: number;
   head: Content;
   content: ContentDelta;
@@ -133,11 +136,14 @@ export interface HeldDelta {
 /**
  * The snapshot `delta` turns `held` into, or null when `held` is not its base (another
  * version, or the same version with other content): then the screen needs the whole snapshot.
+ * Without `baseVersion` (a broadcast to every screen of a view, which may hold any version
+ * showing the base content) the content alone decides, and `held` must be older than the head.
+ * `heldHash`: contentHash of `held`'s content when the caller already knows it.
  */
-export function patchSnapshot<S extends object>(held: S, delta: HeldDelta): S | null {
+export function patchSnapshot<S extends object>(held: S, delta: HeldDelta, heldHash?: number): S | null {
   const record = held as unknown as Content;
-  if (record.version !== delta.baseVersion) return null;
+  if (delta.baseVersion !== undefined ? record.version !== delta.baseVersion : !((record.version as number) < (delta.head.version as number))) return null;
   const base = contentOf(record);
-  if (contentHash(JSON.stringify(base)) !== delta.baseHash) return null;
+  if ((heldHash ?? contentHash(JSON.stringify(base))) !== delta.baseHash) return null;
   return { ...record, ...delta.head, ...applyDelta(base, delta.content) } as unknown as S;
 }

@@ -7,8 +7,16 @@ import { WebSocket } from "ws";
 const PING = 0x32; // "2"
 const OPEN = 0x30; // "0"
 const MESSAGE = 0x34; // "4"
-const CHANGED_PREFIX = Buffer.from('42/display,["schedule:changed"');
+// A broadcast: the whole snapshot, or what changed in it (the version is in the first bytes of either).
+const BROADCAST_PREFIX = Buffer.from('42/display,["schedule:');
+const BROADCAST_EVENTS = ['changed"', 'patched"'].map((e) => Buffer.from(e));
 const VERSION_RE = /"version":(\d+)/;
+
+function isBroadcast(data: Buffer): boolean {
+  if (!data.subarray(0, BROADCAST_PREFIX.length).equals(BROADCAST_PREFIX)) return false;
+  const rest = data.subarray(BROADCAST_PREFIX.length);
+  return BROADCAST_EVENTS.some((e) => rest.subarray(0, e.length).equals(e));
+}
 
 export type ScreenMode = "socket.io" | "plain";
 
@@ -100,7 +108,7 @@ export class BenchScreen {
       if (reply[0]?.snapshot?.appVersion) this.appVersion = reply[0].snapshot.appVersion;
       this.helloAckBytes = data.length;
       this.settle(this.helloAckBytes);
-    } else if (kind === 0x32 && data.subarray(0, CHANGED_PREFIX.length).equals(CHANGED_PREFIX)) {
+    } else if (kind === 0x32 && isBroadcast(data)) {
       this.record(at, data);
     }
   }

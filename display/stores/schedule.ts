@@ -4,7 +4,7 @@
 import { computed, signal } from "@preact/signals";
 import type { EffectiveSchedule, View } from "../../shared/model.js";
 import type { DisplaySnapshot, HelloReply, ScreenHello } from "../../shared/protocol.js";
-import { patchSnapshot } from "../../shared/snapshot-delta.js";
+import { contentHash, contentOf, patchSnapshot } from "../../shared/snapshot-delta.js";
 import type { DisplaySocket } from "./clock.js";
 import type { KeyValueStore } from "./storage.js";
 
@@ -122,6 +122,18 @@ export function createSchedule(socket: DisplaySocket, deps: ScheduleDeps) {
     return deps.storage.get(APP_VERSION_KEY) ?? "";
   }
 
+  // The hash of the content this screen holds, computed once per snapshot (a lobby's content can
+  // be hundreds of kilobytes of JSON, and every patch names its base by this hash).
+  const hashes = new WeakMap<DisplaySnapshot, number>();
+  function heldHash(held: DisplaySnapshot): number {
+    let hash = hashes.get(held);
+    if (hash === undefined) {
+      hash = contentHash(JSON.stringify(contentOf(held)));
+      hashes.set(held, hash);
+    }
+    return hash;
+  }
+
   function apply(incoming: DisplaySnapshot): void {
     const known = deps.storage.get(APP_VERSION_KEY);
     if (incoming.appVersion) deps.storage.set(APP_VERSION_KEY, incoming.appVersion);
@@ -162,6 +174,14 @@ export function createSchedule(socket: DisplaySocket, deps: ScheduleDeps) {
 
   socket.on("connect", () => hello());
   socket.on("schedule:changed", (next) => apply(next));
+  socket.on("schedule:patched", (patch) => {
+    const held = snapshot.peek();
+    // Held already at or past the patch's version (a hello reply overtook it): nothing to do.
+    if (held && held.version >= patch.head.version) return;
+    const patched = held ? patchSnapshot(held, patch, heldHash(held)) : null;
+    if (patched) apply(patched);
+    else hello(true);
+  });
   socket.on("screen:assigned", ({ view: next, screenName }) => {
     // Switch at once; the hub sends the new view's snapshot right after.
     assign(next);

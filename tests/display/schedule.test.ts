@@ -195,3 +195,52 @@ describe("the schedule store given a delta", () => {
     expect(store.snapshot.value).toEqual(next);
   });
 });
+
+describe("the schedule store given a broadcast patch", () => {
+  const session = (key: string, title: string) => ({ key, title }) as unknown as DisplaySnapshot["sessions"][number];
+  const held = snapshot({ version: 7, sessions: [session("a", "Opening"), session("b", "Flakes")] });
+  const next = snapshot({ version: 9, sessions: [session("a", "Opening"), session("b", "Flakes (10 min late)")], announcements: [] });
+  // A broadcast's head carries no per-screen fields.
+  const head = { version: 9, appVersion: "build-1", view: "room:room-1", pairingCode: "", screenName: null };
+  const patch = { head, baseHash: contentHash(JSON.stringify(contentOf(held))), content: diff(contentOf(held), contentOf(next)) };
+
+  function connected(reply: (hello: ScreenHello) => HelloReply = () => ({ ok: true, version: 7, snapshot: held })) {
+    const storage = memoryStorage({ "roomcast.appVersion": "build-1" });
+    const fake = fakeSocket(reply);
+    const store = createSchedule(fake.socket, deps(storage, "room:room-1"));
+    fake.fire("connect");
+    return { ...fake, store, storage };
+  }
+
+  it("applies what changed to what it holds, keeps its pairing code, and caches the result", () => {
+    const { store, storage, fire, hellos } = connected();
+    fire("schedule:patched", patch);
+    expect(store.snapshot.value).toEqual(next);
+    expect(JSON.parse(storage.get("roomcast.snapshot") ?? "{}")).toEqual(next);
+    expect(hellos).toHaveLength(1);
+  });
+
+  it("applies a chain of patches, each against the content the previous one left", () => {
+    const { store, fire } = connected();
+    fire("schedule:patched", patch);
+    const after = snapshot({ version: 10, sessions: [session("b", "Flakes (10 min late)")], announcements: [] });
+    fire("schedule:patched", { head: { ...head, version: 10 }, baseHash: contentHash(JSON.stringify(contentOf(next))), content: diff(contentOf(next), contentOf(after)) });
+    expect(store.snapshot.value).toEqual(after);
+  });
+
+  it("asks for the whole snapshot when it does not hold the patch's base (it missed a broadcast)", () => {
+    const other = snapshot({ version: 8, sessions: [session("a", "Opening (cached elsewhere)")] });
+    let answered = 0;
+    const { store, fire, hellos } = connected(() => (answered++ === 0 ? { ok: true, version: 8, snapshot: other } : { ok: true, version: 9, snapshot: next }));
+    fire("schedule:patched", patch);
+    expect(hellos.map((h) => h.version)).toEqual([null, null]);
+    expect(store.snapshot.value).toEqual(next);
+  });
+
+  it("ignores a patch it is already past (a hello reply overtook it)", () => {
+    const { store, fire, hellos } = connected(() => ({ ok: true, version: 9, snapshot: next }));
+    fire("schedule:patched", patch);
+    expect(hellos).toHaveLength(1);
+    expect(store.snapshot.value).toEqual(next);
+  });
+});

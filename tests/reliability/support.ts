@@ -7,14 +7,15 @@ import {
   type DisplaySnapshot,
   type HelloReply,
 } from "../../shared/protocol.js";
+import { collect, ScreenFeed } from "../server/helpers.js";
 
 export type DisplayClient = Socket<DisplayServerToClient, DisplayClientToServer>;
 
 export interface ConnectedDisplay {
   socket: DisplayClient;
-  /** The latest snapshot: from hello, then every schedule:changed. */
+  /** The latest snapshot: from hello, then after every schedule:changed or schedule:patched. */
   latest(): DisplaySnapshot;
-  /** Every schedule:changed received, oldest first. */
+  /** The snapshot after every broadcast received, oldest first. */
   changes: DisplaySnapshot[];
 }
 
@@ -27,13 +28,12 @@ export async function connectDisplay(baseUrl: string, screenId: string, view: st
   });
   const reply: HelloReply = await socket.timeout(5000).emitWithAck("screen:hello", { screenId, view, version: null, appVersion: "" });
   if (!reply.ok || !reply.snapshot) throw new Error(`hello refused: ${JSON.stringify(reply)}`);
-  let latest = reply.snapshot;
-  const changes: DisplaySnapshot[] = [];
-  socket.on("schedule:changed", (s) => {
-    latest = s;
-    changes.push(s);
+  const feed = new ScreenFeed(socket, reply.snapshot);
+  const changes = collect<DisplaySnapshot>(feed, "snapshot");
+  feed.on("misfit", (patch) => {
+    throw new Error(`screen ${screenId} got a patch that does not fit what it holds: ${JSON.stringify(patch).slice(0, 200)}`);
   });
-  return { socket, latest: () => latest, changes };
+  return { socket, latest: () => feed.latest, changes };
 }
 
 /** Opens a volunteer link (/v/<token>) and returns the session cookie it sets. */

@@ -2,7 +2,7 @@
 // ends on what the hub holds, and every acknowledged change is in the log exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChangeInputRaw } from "../../shared/model.js";
-import type { AdminState, DisplaySnapshot } from "../../shared/protocol.js";
+import type { AdminState } from "../../shared/protocol.js";
 import { viewContent } from "../../server/views.js";
 import {
   type AdminClient,
@@ -10,6 +10,7 @@ import {
   connectAdmin,
   type DisplayClient,
   organizer,
+  type ScreenFeed,
   screenOn,
   sleep,
   startPinnedHub,
@@ -44,7 +45,7 @@ function script(seed: number, roomId: string, keys: string[], organizerPowers: b
 describe("two organizers and ten volunteers at once", () => {
   let hub: TestHub;
   const admins: { socket: AdminClient; states: AdminState[]; script: ChangeInputRaw[] }[] = [];
-  const screens: { socket: DisplayClient; view: string; last: DisplaySnapshot }[] = [];
+  const screens: { socket: DisplayClient; view: string; feed: ScreenFeed }[] = [];
 
   beforeAll(async () => {
     hub = await startPinnedHub();
@@ -63,10 +64,8 @@ describe("two organizers and ten volunteers at once", () => {
     }
     boss.socket.disconnect();
     for (const view of ["room:room-1", "room:room-2", "lobby"]) {
-      const { socket, snapshot } = await screenOn(hub, view);
-      const entry = { socket, view, last: snapshot };
-      socket.on("schedule:changed", (s) => (entry.last = s));
-      screens.push(entry);
+      const { socket, feed } = await screenOn(hub, view);
+      screens.push({ socket, view, feed });
     }
     for (const a of admins) a.socket.on("admin:state", (s) => a.states.push(s));
   });
@@ -106,7 +105,8 @@ describe("two organizers and ten volunteers at once", () => {
     await sleep(100);
     for (const s of screens) {
       const expected = viewContent(final.effective, s.view, final.now());
-      expect({ sessions: s.last.sessions, roomStatus: s.last.roomStatus, announcements: s.last.announcements }).toEqual({
+      expect(s.feed.misfits).toEqual([]);
+      expect({ sessions: s.feed.latest.sessions, roomStatus: s.feed.latest.roomStatus, announcements: s.feed.latest.announcements }).toEqual({
         sessions: expected.sessions,
         roomStatus: expected.roomStatus,
         announcements: expected.announcements,

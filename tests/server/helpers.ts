@@ -1,9 +1,12 @@
 // Hub test helpers: a real hub on port 0 with a temporary data directory and a pinned clock,
 // and real socket.io clients for screens and admins.
+import { EventEmitter } from "node:events";
 import { afterAll, beforeAll } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import type { ChangeInputRaw } from "../../shared/model.js";
-import type { ChangePreview, DisplayClientToServer, DisplayServerToClient, DisplaySnapshot, HelloReply, Result } from "../../shared/protocol.js";
+import type { ChangePreview, DisplayClientToServer, DisplayServerToClient, DisplaySnapshot, HelloReply, Result, SnapshotPatch } from "../../shared/protocol.js";
+import { patchSnapshot } from "../../shared/snapshot-delta.js";
+import { mergeSnapshot } from "../../display/stores/schedule.js";
 import { DISPLAY_NAMESPACE } from "../../shared/protocol.js";
 import { type AdminClient, connectAdmin, loginCookie, startHub, type TestHub } from "../browser/harness.js";
 
@@ -45,13 +48,41 @@ export function hello(socket: DisplayClient, payload: Record<string, unknown>): 
   return socket.timeout(5000).emitWithAck("screen:hello", payload as never);
 }
 
-/** A screen showing `view`, with the snapshot its hello returned. */
-export async function screenOn(hub: TestHub, view: string | null): Promise<{ socket: DisplayClient; snapshot: DisplaySnapshot; screenId: string }> {
+/**
+ * What a screen holds after each broadcast, as the display does it: a `schedule:changed`
+ * snapshot merged in, a `schedule:patched` patch applied to what it holds. Emits "snapshot"
+ * with the result of each (use with collect / nextEvent). A patch that does not fit what the
+ * screen holds is a hub bug here: it is kept in `misfits` and emitted as "misfit".
+ */
+export class ScreenFeed extends EventEmitter {
+  latest: DisplaySnapshot;
+  readonly misfits: SnapshotPatch[] = [];
+  constructor(socket: DisplayClient, initial: DisplaySnapshot) {
+    super();
+    this.latest = initial;
+    socket.on("schedule:changed", (next) => this.hold(mergeSnapshot(this.latest, next)));
+    socket.on("schedule:patched", (patch) => {
+      const patched = patchSnapshot(this.latest, patch);
+      if (patched) this.hold(mergeSnapshot(this.latest, patched));
+      else {
+        this.misfits.push(patch);
+        this.emit("misfit", patch);
+      }
+    });
+  }
+  private hold(next: DisplaySnapshot): void {
+    this.latest = next;
+    this.emit("snapshot", next);
+  }
+}
+
+/** A screen showing `view`, with the snapshot its hello returned and what it holds after each broadcast. */
+export async function screenOn(hub: TestHub, view: string | null): Promise<{ socket: DisplayClient; snapshot: DisplaySnapshot; screenId: string; feed: ScreenFeed }> {
   const socket = connectDisplay(hub);
   const screenId = newScreenId();
   const reply = await hello(socket, { screenId, view, version: null, appVersion: hub.appVersion });
   if (!reply.ok || !reply.snapshot) throw new Error(`hello failed: ${JSON.stringify(reply)}`);
-  return { socket, snapshot: reply.snapshot, screenId };
+  return { socket, snapshot: reply.snapshot, screenId, feed: new ScreenFeed(socket, reply.snapshot) };
 }
 
 /** Everything a socket receives for `event`, in order. */

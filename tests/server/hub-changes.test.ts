@@ -2,7 +2,7 @@
 // whose view it touches. Hub clock pinned at 2025-03-06 11:15 America/Los_Angeles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChangeInputRaw } from "../../shared/model.js";
-import type { AdminState, DisplaySnapshot } from "../../shared/protocol.js";
+import type { AdminState, DisplaySnapshot, SnapshotPatch } from "../../shared/protocol.js";
 import {
   type AdminClient,
   applyChange,
@@ -11,6 +11,7 @@ import {
   connectAdmin,
   type DisplayClient,
   KEY_1100,
+  type ScreenFeed,
   KEY_1130,
   nextEvent,
   organizer,
@@ -28,6 +29,8 @@ describe("a change applied on /admin", () => {
   let room1: DisplayClient;
   let room2: DisplayClient;
   let room1Before: DisplaySnapshot;
+  let room1Feed: ScreenFeed;
+  let room2Feed: ScreenFeed;
 
   beforeAll(async () => {
     hub = await startPinnedHub();
@@ -39,6 +42,8 @@ describe("a change applied on /admin", () => {
     room1 = r1.socket;
     room2 = r2.socket;
     room1Before = r1.snapshot;
+    room1Feed = r1.feed;
+    room2Feed = r2.feed;
   });
 
   afterAll(async () => {
@@ -57,8 +62,9 @@ describe("a change applied on /admin", () => {
   });
 
   it("acks a 10-minute delay after commit and pushes the delayed talk to Room 1's screen only", async () => {
-    const room1Updates = collect<DisplaySnapshot>(room1, "schedule:changed");
-    const room2Updates = collect<DisplaySnapshot>(room2, "schedule:changed");
+    const room1Updates = collect<DisplaySnapshot>(room1Feed, "snapshot");
+    const room2Updates = collect<DisplaySnapshot>(room2Feed, "snapshot");
+    const room1Patches = collect<SnapshotPatch>(room1, "schedule:patched");
     const watcherState = nextEvent<AdminState>(watcher, "admin:state");
     const versionBefore = hub.hub.schedule.version;
 
@@ -73,6 +79,14 @@ describe("a change applied on /admin", () => {
     expect(next?.start).toBe(Date.parse("2025-03-06T11:40:00-08:00"));
     expect(next?.plannedStart).toBe(Date.parse("2025-03-06T11:30:00-08:00"));
     expect(room1Updates[0]?.version).toBe(versionBefore + 1);
+    // Sent as what changed (the two shifted talks, not the day), and it fits what the screen held.
+    expect(room1Patches).toHaveLength(1);
+    expect(room1Patches[0]?.content.sessions?.upsert.map((s) => (s as { key: string }).key)).toContain(KEY_1130);
+    expect(JSON.stringify(room1Patches[0]).length).toBeLessThan(JSON.stringify(room1Updates[0]).length / 3);
+    expect(room1Feed.misfits).toEqual([]);
+    const fresh = await screenOn(hub, "room:room-1");
+    fresh.socket.disconnect();
+    expect(room1Updates[0]).toEqual({ ...fresh.snapshot, pairingCode: room1Before.pairingCode, screenName: room1Before.screenName });
 
     // The other admin sees it live, with the change in the log.
     const state = await watcherState;
@@ -85,7 +99,7 @@ describe("a change applied on /admin", () => {
 
   it("refuses a change that does not validate with invalid-payload and issues, storing nothing", async () => {
     const before = { version: hub.hub.schedule.version, changes: hub.store.listChanges().length };
-    const room1Updates = collect<DisplaySnapshot>(room1, "schedule:changed");
+    const room1Updates = collect<DisplaySnapshot>(room1Feed, "snapshot");
 
     const ack = await applyChange(admin, { kind: "delay", sessionKey: KEY_1100, minutes: "ten" } as unknown as ChangeInputRaw);
 

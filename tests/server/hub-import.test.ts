@@ -6,7 +6,7 @@ import { toRoomcastJson } from "../../shared/formats/roomcast.js";
 import type { ImportReport } from "../../shared/formats/types.js";
 import type { DisplaySnapshot } from "../../shared/protocol.js";
 import { loadDemo } from "../../server/demo/index.js";
-import { applyChange, collect, type DisplayClient, KEY_1100, organizer, screenOn, sleep, startPinnedHub, type TestHub } from "./helpers.js";
+import { applyChange, collect, type DisplayClient, KEY_1100, type ScreenFeed, organizer, screenOn, sleep, startPinnedHub, type TestHub } from "./helpers.js";
 
 const REPORT: ImportReport = { format: "roomcast", days: 2, rooms: 2, sessions: 0, warnings: [], repairs: [] };
 
@@ -18,12 +18,15 @@ describe("importing a schedule into a running hub", () => {
   let hub: TestHub;
   let room1: DisplayClient;
   let room2: DisplayClient;
+  let room1Feed: ScreenFeed;
+  let room2Feed: ScreenFeed;
   const ours: Event = { ...loadDemo("planet-nix-2025"), id: "our-conf", title: "Our Conference" };
 
   beforeAll(async () => {
     hub = await startPinnedHub();
-    room1 = (await screenOn(hub, "room:room-1")).socket;
-    room2 = (await screenOn(hub, "room:room-2")).socket;
+    const r1 = await screenOn(hub, "room:room-1");
+    const r2 = await screenOn(hub, "room:room-2");
+    [room1, room2, room1Feed, room2Feed] = [r1.socket, r2.socket, r1.feed, r2.feed];
   });
 
   afterAll(async () => {
@@ -33,7 +36,7 @@ describe("importing a schedule into a running hub", () => {
   });
 
   it("replaces the demo, drops the demo's changes and its rehearsal clock, and tells every screen", async () => {
-    const updates = collect<DisplaySnapshot>(room1, "schedule:changed");
+    const updates = collect<DisplaySnapshot>(room1Feed, "snapshot");
     const version = hub.hub.importEvent(ours, "upload:ours.json", REPORT);
     await expect.poll(() => updates.length).toBe(1);
     expect(updates[0]).toMatchObject({ version, event: { title: "Our Conference" }, clock: null });
@@ -42,7 +45,7 @@ describe("importing a schedule into a running hub", () => {
   });
 
   it("keeps the changes made on an imported schedule when it is re-imported", async () => {
-    const updates = collect<DisplaySnapshot>(room1, "schedule:changed");
+    const updates = collect<DisplaySnapshot>(room1Feed, "snapshot");
     const { socket } = await organizer(hub);
     const ack = await applyChange(socket, { kind: "cancel", sessionKey: KEY_1100 });
     socket.disconnect();
@@ -54,8 +57,8 @@ describe("importing a schedule into a running hub", () => {
   });
 
   it("sends nothing to a screen whose view the import does not change", async () => {
-    const room1Updates = collect<DisplaySnapshot>(room1, "schedule:changed");
-    const room2Updates = collect<DisplaySnapshot>(room2, "schedule:changed");
+    const room1Updates = collect<DisplaySnapshot>(room1Feed, "snapshot");
+    const room2Updates = collect<DisplaySnapshot>(room2Feed, "snapshot");
     const current = hub.hub.schedule.stored.event;
     hub.hub.importEvent(renamed(current, KEY_1100, "Docker, retitled again"), "upload:ours.json", REPORT);
     await expect.poll(() => room1Updates.length).toBe(1);
@@ -69,10 +72,10 @@ describe("importing a schedule into a running hub", () => {
 describe("the import API on a running hub", () => {
   it("applies an uploaded file and pushes it to the screens", async () => {
     const hub = await startPinnedHub();
-    const { socket: screen } = await screenOn(hub, "room:room-1");
+    const { socket: screen, feed } = await screenOn(hub, "room:room-1");
     try {
       const cookie = (await organizer(hub)).cookie;
-      const updates = collect<DisplaySnapshot>(screen, "schedule:changed");
+      const updates = collect<DisplaySnapshot>(feed, "snapshot");
       const file = toRoomcastJson(renamed({ ...loadDemo("planet-nix-2025"), id: "uploaded", title: "Uploaded" }, KEY_1100, "Uploaded title"));
       const res = await fetch(`${hub.url}/api/import?kind=file&name=ours.json`, {
         method: "POST",

@@ -2,7 +2,7 @@
 // its banner can name talks with space. Hub clock pinned at 2025-03-06 11:15 America/Los_Angeles.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DisplaySnapshot } from "../../shared/protocol.js";
-import { type AdminClient, applyChange, type DisplayClient, KEY_ROOM2_1100, nextEvent, organizer, screenOn, startPinnedHub, type TestHub } from "./helpers.js";
+import { type AdminClient, applyChange, type DisplayClient, KEY_ROOM2_1100, type ScreenFeed, nextEvent, organizer, screenOn, startPinnedHub, type TestHub } from "./helpers.js";
 
 const roomIds = (snapshot: DisplaySnapshot) => [...new Set(snapshot.sessions.map((s) => s.roomId))].sort();
 
@@ -22,7 +22,7 @@ describe("a full room's door screen", () => {
     await hub?.dispose();
   });
 
-  async function door(roomId: string): Promise<{ socket: DisplayClient; snapshot: DisplaySnapshot }> {
+  async function door(roomId: string): Promise<{ socket: DisplayClient; snapshot: DisplaySnapshot; feed: ScreenFeed }> {
     const screen = await screenOn(hub, `room:${roomId}`);
     sockets.push(screen.socket);
     return screen;
@@ -35,8 +35,8 @@ describe("a full room's door screen", () => {
   });
 
   it("receives Room 2's sessions of 6 March, and Room 2, as soon as Room 1 is set full", async () => {
-    const { socket } = await door("room-1");
-    const changed = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const { feed } = await door("room-1");
+    const changed = nextEvent<DisplaySnapshot>(feed, "snapshot");
     expect((await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "full" })).ok).toBe(true);
     const snapshot = await changed;
     expect(snapshot.roomStatus["room-1"]).toBe("full");
@@ -53,31 +53,31 @@ describe("a full room's door screen", () => {
   });
 
   it("drops Room 2 again when Room 1 opens, and leaves out a room that is itself full", async () => {
-    const { socket } = await door("room-1");
-    const full = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const { feed } = await door("room-1");
+    const full = nextEvent<DisplaySnapshot>(feed, "snapshot");
     await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "full" });
     expect(roomIds(await full)).toEqual(["room-1", "room-2"]);
 
-    const room2Full = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const room2Full = nextEvent<DisplaySnapshot>(feed, "snapshot");
     await applyChange(admin, { kind: "room-status", roomId: "room-2", status: "full" });
     const withoutSpace = await room2Full;
     expect(roomIds(withoutSpace)).toEqual(["room-1"]);
     expect(withoutSpace.rooms.map((r) => r.id)).toEqual(["room-1"]);
 
-    const room2Open = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const room2Open = nextEvent<DisplaySnapshot>(feed, "snapshot");
     await applyChange(admin, { kind: "room-status", roomId: "room-2", status: "open" });
     expect(roomIds(await room2Open)).toEqual(["room-1", "room-2"]);
-    const opened = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const opened = nextEvent<DisplaySnapshot>(feed, "snapshot");
     await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "open" });
     expect(roomIds(await opened)).toEqual(["room-1"]);
   });
 
   it("is told when a talk with space elsewhere is delayed, while its room is full", async () => {
-    const { socket } = await door("room-1");
-    const full = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const { feed } = await door("room-1");
+    const full = nextEvent<DisplaySnapshot>(feed, "snapshot");
     await applyChange(admin, { kind: "room-status", roomId: "room-1", status: "full" });
     expect(roomIds(await full)).toEqual(["room-1", "room-2"]);
-    const changed = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const changed = nextEvent<DisplaySnapshot>(feed, "snapshot");
     expect((await applyChange(admin, { kind: "delay", sessionKey: KEY_ROOM2_1100, minutes: 10 })).ok).toBe(true);
     const snapshot = await changed;
     const talk = snapshot.sessions.find((s) => s.key === KEY_ROOM2_1100);

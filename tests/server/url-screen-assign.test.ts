@@ -32,10 +32,10 @@ describe("assigning a view to a screen whose URL names another", () => {
   const assign = (screenId: string, view: string | null) => fx.admin.timeout(3000).emitWithAck("screen:assign", { screenId, view });
 
   it("sends screen:assigned with the new view and that view's snapshot, and lists the screen on it", async () => {
-    const { socket, screenId } = await screenOn(fx.hub, "room:room-1");
+    const { socket, screenId, feed } = await screenOn(fx.hub, "room:room-1");
     fx.sockets.push(socket);
     const assigned = nextEvent<{ view: string | null }>(socket, "screen:assigned");
-    const fresh = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const fresh = nextEvent<DisplaySnapshot>(feed, "snapshot");
     const listed = new Promise<ScreenInfo | undefined>((resolve) => {
       fx.admin.on("screens:changed", (list) => {
         const mine = list.find((s) => s.screenId === screenId);
@@ -50,7 +50,7 @@ describe("assigning a view to a screen whose URL names another", () => {
     expect((await listed)?.view).toBe("room:room-2");
 
     // Later broadcasts for Room 2 reach it; it no longer follows Room 1.
-    const changed = nextEvent<DisplaySnapshot>(socket, "schedule:changed");
+    const changed = nextEvent<DisplaySnapshot>(feed, "snapshot");
     await fx.admin.timeout(3000).emitWithAck("change:apply", { kind: "room-status", roomId: "room-2", status: "full" });
     expect((await changed).roomStatus["room-2"]).toBe("full");
   });

@@ -56,6 +56,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   // Bytes count from the moment the old hub is gone, so they include the handshake.
   const t0 = performance.now();
   await first.child.kill("SIGTERM");
+  const oldGoneMs = performance.now() - t0;
   first.admin.close();
   for (const s of screens) s.bytesIn = 0;
   // demo: null restarts from the data directory like a real event's hub. (With the demo on,
@@ -77,6 +78,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   const rows: Row[] = [
     { figure: "screens resynchronised", value: resynced.size, target: screenCount, verdict: outcome === "done" ? "ok" : "MISSED (timeout 30 s)" },
     { figure: "restart → all screens resynchronised (ms)", value: allMs, target: MAX_RESYNC_MS, verdict: verdict(allMs, MAX_RESYNC_MS) },
+    { figure: "restart → old hub exited (ms)", value: oldGoneMs, target: null, verdict: "" },
     { figure: "restart → new hub listening (ms)", value: hubUpMs, target: null, verdict: "" },
     { figure: "new hub listening → all screens resynchronised (ms)", value: allMs - hubUpMs, target: null, verdict: "" },
     { figure: "hub event-loop delay p99 / max including its own start (ms)", value: `${loops?.sinceStart.p99Ms.toFixed(1)} / ${loops?.sinceStart.maxMs.toFixed(1)}`, target: null, verdict: "" },
@@ -89,7 +91,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   return {
     title: `Hub restart (SIGTERM: graceful close as server/main.ts does; same port and data directory) with ${screenCount} screens connected; screens reconnect like socket.io-client (1 s doubling to 5 s, ±50 % jitter)`,
     rows,
-    data: { screenCount, versionBefore: version, loops, hubUpMs, allMs, versionsAfter: [...versionsAfter] },
+    data: { screenCount, versionBefore: version, loops, oldGoneMs, hubUpMs, allMs, versionsAfter: [...versionsAfter] },
     notes: [
       "Bytes are WebSocket payload bytes a screen received from the new hub: engine.io open, namespace connect, hello ack with or without a snapshot.",
       "Event-loop delay (resolution 2 ms) is sampled in the new hub from the moment it listens until every screen is back; the row 'including its own start' also covers startRoomcast.",

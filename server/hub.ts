@@ -18,7 +18,7 @@ import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from
 import type { Store, VolunteerLinkRow } from "./store.js";
 import { type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
 import { createViewDeltas } from "./view-deltas.js";
-import { PreEncoded } from "./wire.js";
+import { broadcastEncoded, PreEncoded } from "./wire.js";
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
 export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
@@ -119,8 +119,9 @@ export function createHub(io: Server, deps: HubDeps) {
         // changed since is enough, built once for all of them; the whole snapshot when the
         // view is new here or the patch would not be smaller.
         const patch = before ? encodedPatchFor(view, before) : null;
-        if (patch) display.to(room).emit("schedule:patched", patch);
-        else display.to(room).emit("schedule:changed", encodedSnapshotFor(view, null));
+        const sockets = [...members].map((id) => display.sockets.get(id)).filter((socket) => socket !== undefined);
+        if (patch) broadcastEncoded(sockets, DISPLAY_NAMESPACE, "schedule:patched", patch);
+        else broadcastEncoded(sockets, DISPLAY_NAMESPACE, "schedule:changed", encodedSnapshotFor(view, null));
       }
     }
   }

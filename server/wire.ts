@@ -68,3 +68,69 @@ export class HubEncoder extends Encoder {
 
 /** For `new Server(http, { parser: hubParser })`. */
 export const hubParser = { Encoder: HubEncoder, Decoder };
+
+// ---------------------------------------------------------------------------------------------
+// Broadcast: one WebSocket frame for every screen of a view.
+
+/** What a broadcast reads of an engine.io connection (engine.io's Socket and its transport). */
+interface EngineConnection {
+  readyState: string;
+  upgrading: boolean;
+  writeBuffer: unknown[];
+  transport: {
+    name: string;
+    perMessageDeflate?: unknown;
+    socket?: { readyState: number; _sender?: { sendFrame(list: Buffer[], cb?: (err?: Error) => void): void } };
+  };
+  write(data: string, options: Record<string, unknown>): void;
+}
+
+const encoder = new HubEncoder();
+const WS_OPEN = 1;
+
+/** An unmasked, unfragmented WebSocket text frame (RFC 6455 §5.2), as a server sends it. */
+export function textFrame(payload: Buffer): Buffer {
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x81; // FIN, opcode 1 (text)
+  if (head === 2) frame[1] = n;
+  else if (head === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(frame, head);
+  return frame;
+}
+
+/**
+ * Sends one event to many sockets of a namespace, encoded once into a single WebSocket frame.
+ * A screen on an open WebSocket with nothing queued in engine.io gets the frame written straight
+ * to its socket (what engine.io itself does with a broadcast's pre-built frame, without its
+ * per-packet bookkeeping: events, flush, drain, a tick per socket); order is kept because
+ * nothing of that connection is waiting ahead of it. Any other (long-polling, upgrading,
+ * backed up) gets the same packet through engine.io. Returns how many took the direct path.
+ */
+export function broadcastEncoded(sockets: Iterable<{ conn: unknown }>, nsp: string, event: string, payload: unknown): number {
+  const [text] = encoder.encode({ type: PacketType.EVENT, nsp, data: [event, payload] }) as [string];
+  const frame = textFrame(Buffer.from(`4${text}`));
+  const list = [frame];
+  const options = { preEncoded: true, wsPreEncodedFrame: [frame] };
+  let direct = 0;
+  for (const socket of sockets) {
+    const conn = socket.conn as EngineConnection;
+    if (conn.readyState !== "open") continue;
+    const transport = conn.transport;
+    const ws = transport.socket;
+    if (!conn.upgrading && conn.writeBuffer.length === 0 && transport.name === "websocket" && !transport.perMessageDeflate && ws?.readyState === WS_OPEN && ws._sender) {
+      ws._sender.sendFrame(list);
+      direct += 1;
+    } else {
+      conn.write(text, options);
+    }
+  }
+  return direct;
+}

@@ -64,3 +64,33 @@ export function admitGradually(server: Server, perTurn = ADMIT_PER_TURN): Admiss
     },
   };
 }
+
+/** How often whenQuiet looks at the admission count, ms. */
+const QUIET_POLL_MS = 250;
+
+/**
+ * Runs `fn` once no connection has been admitted for `quietMs` (a restart's reconnecting screens
+ * are all back), or after `maxWaitMs` at the latest. For background work that would otherwise
+ * compete for the CPU with a reconnect burst (the import worker's start). Returns a cancel.
+ */
+export function whenQuiet(admission: Admission | null, fn: () => void, quietMs = 2_000, maxWaitMs = 30_000): () => void {
+  if (!admission) {
+    fn();
+    return () => {};
+  }
+  let last = admission.admitted;
+  let quietFor = 0;
+  let waited = 0;
+  const timer = setInterval(() => {
+    waited += QUIET_POLL_MS;
+    const now = admission.admitted;
+    quietFor = now === last && admission.waiting === 0 ? quietFor + QUIET_POLL_MS : 0;
+    last = now;
+    if (quietFor >= quietMs || waited >= maxWaitMs) {
+      clearInterval(timer);
+      fn();
+    }
+  }, QUIET_POLL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

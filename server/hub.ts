@@ -41,7 +41,7 @@ export function createHub(io: Server, deps: HubDeps) {
   // engine.io's ids are 20 characters (15 bytes, a counter among them); 72 random bits are as
   // unguessable for a connection id, and the 8 characters saved count in every screen's resync.
   io.engine.generateId = () => randomBytes(9).toString("base64url");
-  if (io.httpServer) admitGradually(io.httpServer);
+  const admission = io.httpServer ? admitGradually(io.httpServer) : null;
   const display = io.of(DISPLAY_NAMESPACE) as unknown as DisplayNamespace;
   const admin = io.of(ADMIN_NAMESPACE) as unknown as AdminNamespace;
 
@@ -212,6 +212,8 @@ export function createHub(io: Server, deps: HubDeps) {
   return {
     schedule,
     screens,
+    /** Connections admitted so far and waiting (null when socket.io has no HTTP server of its own). */
+    admission,
     /** Hub time (rehearsal clock when set), UTC ms. */
     now: () => schedule.now(),
     publish,

@@ -7,6 +7,7 @@ import type { Hub } from "./hub.js";
 import type { ImportDeps } from "./import/apply.js";
 import { createFeed, type Feed, type FeedSettings } from "./import/feed.js";
 import { createImportRouter } from "./import/routes.js";
+import { whenQuiet } from "./admission.js";
 import { closeImportWorker, warmImportWorker } from "./import/worker.js";
 
 export interface Imports {
@@ -25,16 +26,20 @@ export function createImports(hub: Hub, auth: Auth, realNow: () => number, setti
   };
   const feed = createFeed({ ...deps, realNow, settings });
   const router = createImportRouter({ ...deps, requireOrganizer: requireOrganizer(auth), feed });
+  let stopWaiting = () => {};
   return {
     router,
     feed,
     start() {
-      // The worker's TypeScript loader takes a moment to start; the first upload should not wait
-      // for it. The resumed feed polls at once, in the background, like a fresh follow.
-      warmImportWorker();
+      // The worker's start (its loader, the importers compiled on warm-up schedules) takes about a
+      // second of CPU; the first upload should not wait for it, but neither should screens
+      // reconnecting after a restart: it starts once they are back. An upload before that
+      // starts it at once. The resumed feed polls at once, in the background, like a fresh follow.
+      stopWaiting = whenQuiet(hub.admission, warmImportWorker);
       void feed.resume()?.catch((err: unknown) => hub.log.error("resuming the schedule feed failed", err));
     },
     async close() {
+      stopWaiting();
       // Not feed.stop(): that forgets the URL, and a restarted hub must follow it again.
       await feed.close();
       await closeImportWorker();

@@ -2,6 +2,7 @@
 // options given as JSON in argv[2], reports "ready" with its port over IPC (and on stdout as
 // `ROOMCAST_PORT=<port>` for plain spawns), then answers cpu/memory/loop-delay requests.
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { importWorkerWarm } from "../../server/import/worker.js";
 import { startRoomcast, type RoomcastOptions } from "../../server/roomcast.js";
 import { serveRequests } from "./child-protocol.js";
 
@@ -64,19 +65,26 @@ const read = (h: ReturnType<typeof monitorEventLoopDelay>) => ({
 });
 
 serveRequests({
+  // The import worker starts once the hub is quiet; an import benchmark times a running hub's.
+  "import-worker:warm": async () => {
+    await importWorkerWarm();
+    return true;
+  },
   "startup-loop": () => (startupLoop && servingLoop ? { sinceStart: read(startupLoop), sinceReady: read(servingLoop), stalls } : null),
   close: async () => {
     await hub.close();
     return true;
   },
 });
-// Like server/main.ts: SIGTERM closes the hub (flushing what it batches) before exiting;
-// SIGKILL (the reliability suite) gets no such chance.
+// Like server/main.ts: SIGTERM writes what the hub batches and exits, leaving the sockets to
+// the OS; SIGKILL (the reliability suite) gets no such chance.
 process.once("SIGTERM", () => {
-  hub.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
+  try {
+    hub.shutdown();
+    process.exit(0);
+  } catch {
+    process.exit(1);
+  }
 });
 const ready = { port: hub.port, url: hub.url, adminPassword: hub.adminPassword, startMs: performance.now() - startedAt };
 process.send?.({ type: "ready", payload: ready });

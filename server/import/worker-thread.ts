@@ -5,7 +5,7 @@ import { parentPort } from "node:worker_threads";
 import { importSchedule } from "../../shared/formats/index.js";
 import { prepareImport } from "./prepare.js";
 import { WARM_UP_ROUNDS, warmUpInputs } from "./warm-up.js";
-import type { WorkerJob, WorkerReply } from "./worker.js";
+import type { WorkerJob, WorkerReady, WorkerReply } from "./worker.js";
 
 parentPort?.on("message", (job: WorkerJob) => {
   const result = importSchedule(job.input);
@@ -16,3 +16,4 @@ parentPort?.on("message", (job: WorkerJob) => {
 // Before the first job (one sent meanwhile waits for this): compiled importers answer the
 // first upload about twice as fast as a fresh isolate would.
 for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const input of warmUpInputs()) importSchedule(input);
+parentPort?.postMessage({ warm: true } satisfies WorkerReady);

@@ -25,6 +25,11 @@ export interface WorkerReply {
   prepared: PreparedImport | null;
 }
 
+/** Sent once by a worker when its warm-up is done. */
+export interface WorkerReady {
+  warm: true;
+}
+
 /** A parse that takes longer than this is stopped and refused. */
 export const IMPORT_TIMEOUT_MS = 10_000;
 
@@ -37,7 +42,11 @@ interface Slot {
   worker: Worker;
   /** Jobs sent to this worker: a terminated worker fails only its own jobs. */
   pending: Map<number, Pending>;
+  warm: boolean;
 }
+
+/** Waiting for a worker to finish its warm-up (importWorkerWarm). */
+const warmWaiters: (() => void)[] = [];
 
 let slot: Slot | null = null;
 
@@ -62,7 +71,13 @@ function spawn(): Slot {
       )
     : new Worker(new URL(file));
   w.unref();
-  w.on("message", (msg: WorkerReply) => {
+  const self: Slot = { worker: w, pending, warm: false };
+  w.on("message", (msg: WorkerReply | WorkerReady) => {
+    if ("warm" in msg) {
+      self.warm = true;
+      for (const resolve of warmWaiters.splice(0)) resolve();
+      return;
+    }
     const job = pending.get(msg.id);
     if (!job) return;
     clearTimeout(job.timer);
@@ -79,7 +94,7 @@ function spawn(): Slot {
   };
   w.on("error", (e) => failAll(`the import worker failed: ${e.message}`));
   w.on("exit", (code) => failAll(`the import worker exited (code ${code})`));
-  return { worker: w, pending };
+  return self;
 }
 
 /** Imports off the main thread; resolves (never rejects) with the importer's result. */
@@ -114,6 +129,12 @@ function runJob(job: Omit<WorkerJob, "id">, timeoutMs: number): Promise<Omit<Wor
 /** Starts the worker ahead of the first import (its TypeScript loader takes a moment to start). */
 export function warmImportWorker(): void {
   slot ??= spawn();
+}
+
+/** Resolves once a worker has finished its warm-up (benchmarks wait for it before timing an import). */
+export function importWorkerWarm(): Promise<void> {
+  if (slot?.warm) return Promise.resolve();
+  return new Promise((resolve) => warmWaiters.push(resolve));
 }
 
 /** Stops the worker (tests, hub shutdown); a later import starts a new one. */

@@ -2,8 +2,8 @@
 // event loop, so timers run while the rest wait, and every connection is still served.
 import { createServer, type Server } from "node:http";
 import { type AddressInfo, connect, createServer as createNetServer, type Socket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
-import { admitGradually } from "../../server/admission.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { admitGradually, whenQuiet } from "../../server/admission.js";
 
 function get(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -72,5 +72,49 @@ describe("admitting a burst of connections", () => {
     dropped.destroy();
     expect(await get(port)).toMatch(/served$/);
     expect(admission.waiting).toBe(0);
+  });
+});
+
+describe("waiting for the connections to settle", () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it("runs the work once nothing has been admitted for the quiet time, not while screens keep arriving", () => {
+    vi.useFakeTimers();
+    const admission = { admitted: 0, waiting: 0 };
+    let ran = 0;
+    whenQuiet(admission, () => ran++, 2_000, 30_000);
+    for (let i = 0; i < 20; i++) {
+      admission.admitted += 100; // a reconnect burst, 100 screens every 250 ms for 5 s
+      vi.advanceTimersByTime(250);
+    }
+    expect(ran).toBe(0);
+    vi.advanceTimersByTime(1_750);
+    expect(ran).toBe(0);
+    vi.advanceTimersByTime(500);
+    expect(ran).toBe(1);
+    vi.advanceTimersByTime(10_000);
+    expect(ran).toBe(1);
+  });
+
+  it("waits while connections are queued for admission, but no longer than the longest wait", () => {
+    vi.useFakeTimers();
+    const admission = { admitted: 10, waiting: 5 };
+    let ran = 0;
+    whenQuiet(admission, () => ran++, 2_000, 30_000);
+    vi.advanceTimersByTime(29_000);
+    expect(ran).toBe(0);
+    vi.advanceTimersByTime(1_000);
+    expect(ran).toBe(1);
+  });
+
+  it("runs at once without admission control, and not at all when cancelled", () => {
+    let ran = 0;
+    whenQuiet(null, () => ran++);
+    expect(ran).toBe(1);
+    vi.useFakeTimers();
+    const cancel = whenQuiet({ admitted: 0, waiting: 0 }, () => ran++);
+    cancel();
+    vi.advanceTimersByTime(60_000);
+    expect(ran).toBe(1);
   });
 });

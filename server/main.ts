@@ -81,13 +81,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     if (!config.quiet) console.log(`roomcast: ${signal}, closing`);
-    running.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error("roomcast: close failed", err);
-        process.exit(1);
-      },
-    );
+    try {
+      running.shutdown();
+    } catch (err) {
+      console.error("roomcast: close failed", err);
+      process.exit(1);
+    }
+    process.exit(0);
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

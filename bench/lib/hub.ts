@@ -32,7 +32,9 @@ export interface HubSpawnOptions {
 export async function startBenchHub(options: HubSpawnOptions = {}): Promise<BenchHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "roomcast-bench-"));
   const { onReady, ...childOptions } = options;
-  const child = startChild("bench/lib/hub-child.ts", [JSON.stringify({ ...childOptions, dataDir })], ["--expose-gc"]);
+  // BENCH_HUB_FLAGS: extra Node flags for hub children (e.g. --trace-gc, --cpu-prof) when investigating.
+  const extra = process.env.BENCH_HUB_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const child = startChild("bench/lib/hub-child.ts", [JSON.stringify({ ...childOptions, dataDir })], ["--expose-gc", ...extra]);
   const ready = await child.waitFor<{ port: number; adminPassword: string }>("ready");
   const listeningAt = performance.now();
   await onReady?.(child);

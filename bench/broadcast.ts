@@ -66,7 +66,7 @@ async function measureReference(screenCount: number, rounds: number, frames: Rec
   }
 }
 
-/** Frames of ~200 B per view: what a delta protocol would send, to show the payload's share. */
+/** Frames of ~200 B per view: about the least any server could send, the floor under the payload's cost. */
 function smallFrames(frames: Record<string, string>): Record<string, string> {
   const small = (view: string) => `42/display,["schedule:changed",{"version":1,"view":${JSON.stringify(view)},"pad":"${"x".repeat(120)}"}]`;
   return Object.fromEntries(Object.keys(frames).map((v) => [v, small(v)]));
@@ -106,7 +106,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     data[count] = { hub: hub.rounds, reference: ref.rounds, smallFrameReference: floor.rounds, frameBytes: Object.fromEntries(Object.entries(frames).map(([v, f]) => [v, f.length])) };
   }
   return {
-    title: `Broadcast: change:apply → every screen has schedule:changed (${rounds} rounds after 3 warm-up, views ${BENCH_VIEWS.join(", ")})`,
+    title: `Broadcast: change:apply → every screen has its update, schedule:patched or schedule:changed (${rounds} rounds after 3 warm-up, views ${BENCH_VIEWS.join(", ")})`,
     rows,
     data,
     notes: [

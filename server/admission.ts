@@ -1,21 +1,31 @@
 // Admission control for connection bursts. After a restart thousands of screens reconnect within
 // seconds; libuv accepts every pending connection in one poll phase and each handshake costs about
-// a millisecond, so without this the event loop stalls for seconds (clock sync answers, admin
+// half a millisecond, so without this the event loop stalls for seconds (clock sync answers, admin
 // commands and timers all wait). Here new connections are created paused and handed to the HTTP
-// server a few at a time, one batch per turn of the event loop; the rest wait in the kernel.
+// server a few at a time, one batch per turn of the event loop, and only while fewer than
+// MAX_IN_FLIGHT admitted connections are still in their handshake (upgrade, namespace, hello): a
+// turn then never has more than that many handshakes' messages to read. The rest wait, paused.
 import type { Server, Socket } from "node:net";
 
 /** Connections handed to the HTTP server per turn of the event loop. */
 export const ADMIT_PER_TURN = 16;
+/** Admitted connections whose handshake has not settled, at most. */
+export const MAX_IN_FLIGHT = 128;
+/** A connection that never says it settled (a page load, long-polling) counts as settled after this, ms. */
+export const SETTLE_TIMEOUT_MS = 1_000;
 
 export interface Admission {
   /** Connections accepted but not yet handed to the HTTP server. */
   readonly waiting: number;
   /** Connections handed on so far. */
   readonly admitted: number;
+  /** Admitted connections still in their handshake. */
+  readonly inFlight: number;
+  /** The connection's handshake is done (a screen's hello answered, an admin connected). */
+  settled(socket: Socket | null | undefined): void;
 }
 
-export function admitGradually(server: Server, perTurn = ADMIT_PER_TURN): Admission {
+export function admitGradually(server: Server, perTurn = ADMIT_PER_TURN, maxInFlight = MAX_IN_FLIGHT): Admission {
   const handlers = server.listeners("connection") as Array<(socket: Socket) => void>;
   server.removeAllListeners("connection");
   // Nothing is read from a paused socket until it is admitted: its bytes wait in the kernel.
@@ -24,23 +34,36 @@ export function admitGradually(server: Server, perTurn = ADMIT_PER_TURN): Admiss
   let head = 0;
   let admitted = 0;
   let scheduled = false;
+  const inFlight = new Map<Socket, NodeJS.Timeout>();
+
+  function settled(socket: Socket | null | undefined): void {
+    const timer = socket ? inFlight.get(socket) : undefined;
+    if (!socket || timer === undefined) return;
+    clearTimeout(timer);
+    inFlight.delete(socket);
+    if (head < queue.length) schedule();
+  }
 
   function admitBatch(): void {
     scheduled = false;
     const end = Math.min(queue.length, head + perTurn);
-    for (; head < end; head++) {
+    for (; head < end && inFlight.size < maxInFlight; head++) {
       const socket = queue[head] as Socket;
       if (socket.destroyed) continue;
       admitted++;
+      const timer = setTimeout(() => settled(socket), SETTLE_TIMEOUT_MS);
+      timer.unref();
+      inFlight.set(socket, timer);
+      socket.once("close", () => settled(socket));
       for (const handler of handlers) handler.call(server, socket);
       socket.resume();
     }
     if (head === queue.length) {
       queue.length = 0;
       head = 0;
-    } else {
+    } else if (inFlight.size < maxInFlight) {
       schedule();
-    }
+    } // else the next settled connection schedules the next batch
   }
 
   function schedule(): void {
@@ -62,6 +85,10 @@ export function admitGradually(server: Server, perTurn = ADMIT_PER_TURN): Admiss
     get admitted() {
       return admitted;
     },
+    get inFlight() {
+      return inFlight.size;
+    },
+    settled,
   };
 }
 
@@ -73,7 +100,7 @@ const QUIET_POLL_MS = 250;
  * are all back), or after `maxWaitMs` at the latest. For background work that would otherwise
  * compete for the CPU with a reconnect burst (the import worker's start). Returns a cancel.
  */
-export function whenQuiet(admission: Admission | null, fn: () => void, quietMs = 2_000, maxWaitMs = 30_000): () => void {
+export function whenQuiet(admission: Pick<Admission, "admitted" | "waiting"> | null, fn: () => void, quietMs = 2_000, maxWaitMs = 30_000): () => void {
   if (!admission) {
     fn();
     return () => {};

@@ -40,6 +40,7 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
   }
 
   nsp.on("connection", (socket) => {
+    ctx.admission?.settled(socket.request.socket);
     const role = socket.data.role;
     socket.join(role.kind === "organizer" ? "organizers" : `link:${role.linkId}`);
     socket.emit("admin:state", ctx.adminState(role));

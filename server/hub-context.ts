@@ -1,5 +1,6 @@
 // What the namespace handlers share with the hub: types, the context, and the one wrapper that
 // turns an unexpected exception into an `internal` answer with the details in the log.
+import type { Admission } from "./admission.js";
 import type { Namespace } from "socket.io";
 import type {
   AdminClientToServer,
@@ -63,6 +64,8 @@ export interface HubContext extends HubDeps {
   publishAdmins(only?: "organizers"): void;
   screensChanged(): void;
   linkInfo(link: VolunteerLinkRow): VolunteerLinkInfo;
+  /** Admission control of new connections (null when socket.io has no HTTP server of its own). */
+  admission: Admission | null;
 }
 
 export const INTERNAL: Failure = { ok: false, error: "internal", message: "something went wrong on the hub; it has been logged" };

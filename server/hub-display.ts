@@ -3,6 +3,7 @@
 // and sends heartbeats. There is no handler that changes the schedule here, so a screen cannot
 // change anything.
 import type { IncomingMessage } from "node:http";
+import type { Socket as NetSocket } from "node:net";
 import { type DisplaySnapshot, HeartbeatSchema, ScreenHelloSchema, type SnapshotDelta, toIssues } from "../shared/protocol.js";
 import { command, type DisplayNamespace, fail, type HubContext } from "./hub-context.js";
 import { resolveView } from "./screens.js";
@@ -23,12 +24,20 @@ const PLAIN = Object.freeze({ encrypted: false });
 
 export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
   const log = ctx.log.child("display");
+  /** Each new screen's TCP connection until its first hello (the request holding it is released). */
+  const handshakes = new WeakMap<DisplaySocket, NetSocket>();
 
   // Listeners are created once per hub and read their socket from `this` (socket.io calls them
   // on the socket): thousands of screens then share four functions instead of holding four
   // closures each.
   const onHello = command<unknown, { version: number; snapshot: DisplaySnapshot | null; delta?: SnapshotDelta }>(log, "screen:hello", function (this: DisplaySocket, raw, ack) {
     const socket = this;
+    // The first hello ends this connection's handshake: admission control may let the next in.
+    const connection = handshakes.get(socket);
+    if (connection) {
+      handshakes.delete(socket);
+      ctx.admission?.settled(connection);
+    }
     const parsed = ScreenHelloSchema.safeParse(raw);
     if (!parsed.success) return ack(fail("invalid-payload", "hello does not match its schema", { issues: toIssues(parsed.error) }));
     const hello = parsed.data;
@@ -94,6 +103,7 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
     const conn = socket.conn as unknown as { request: (IncomingMessage & { _query?: unknown }) | null };
     const req = conn.request;
     if (req?.socket) {
+      handshakes.set(socket, req.socket);
       const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
       const cookie = req.headers.cookie;
       conn.request = { headers: cookie === undefined ? NO_HEADERS : { cookie }, url: req.url, _query: req._query, connection: encrypted ? TLS : PLAIN } as never;

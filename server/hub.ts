@@ -194,7 +194,7 @@ export function createHub(io: Server, deps: HubDeps) {
     screensTimer.unref();
   }
 
-  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, deltas, snapshotFor, encodedSnapshotFor, adminState, publish, publishAdmins, screensChanged, linkInfo };
+  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, deltas, snapshotFor, encodedSnapshotFor, adminState, publish, publishAdmins, screensChanged, linkInfo, admission };
   attachDisplay(display, ctx);
   attachAdmin(admin, ctx);
 

@@ -63,6 +63,9 @@ export interface RunningRoomcast {
   shutdown(): void;
 }
 
+/** Pending connections the kernel may queue for the hub (Linux caps it at net.core.somaxconn). */
+export const LISTEN_BACKLOG = 4096;
+
 /** Who a demo's own changes are recorded as. */
 const DEMO_ROLE = { kind: "organizer", name: "demo" } as const;
 
@@ -133,7 +136,10 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);
-      httpServer.listen(options.port, options.host ?? "0.0.0.0", () => {
+      // A deep accept queue: after a restart thousands of screens connect within seconds, and a
+      // connection the kernel cannot queue is dropped and retried by the screen's TCP a second
+      // or more later (Node's default of 511 overflowed thousands of times in the restart bench).
+      httpServer.listen({ port: options.port, host: options.host ?? "0.0.0.0", backlog: LISTEN_BACKLOG }, () => {
         httpServer.off("error", reject);
         resolve();
       });

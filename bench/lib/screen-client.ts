@@ -3,6 +3,7 @@
 // benchmark measures the hub rather than 5,000 socket.io-client instances. The same class in
 // "plain" mode connects to the ws reference server, so both are received by identical code.
 import { WebSocket } from "ws";
+import { RECONNECT_JITTER, RECONNECT_MAX_MS, RECONNECT_MIN_MS } from "../../display/stores/connection.js";
 
 const PING = 0x32; // "2"
 const OPEN = 0x30; // "0"
@@ -27,10 +28,15 @@ export interface Receipt {
   version: number | null;
 }
 
-/** Reconnect like socket.io-client's defaults: 1 s doubling to 5 s, ±50 % jitter. */
-function backoffMs(attempt: number): number {
-  const base = Math.min(1000 * 2 ** attempt, 5000);
-  return base * (0.5 + Math.random());
+/**
+ * Reconnect like a Roomcast screen: socket.io-client's backoff (its Backoff.duration) with the
+ * display's settings, RECONNECT_MIN_MS doubling, ±RECONNECT_JITTER, capped at RECONNECT_MAX_MS.
+ */
+export function backoffMs(attempt: number, random = Math.random()): number {
+  let ms = RECONNECT_MIN_MS * 2 ** attempt;
+  const deviation = Math.floor(random * RECONNECT_JITTER * ms);
+  ms = (Math.floor(random * 10) & 1) === 0 ? ms - deviation : ms + deviation;
+  return Math.min(ms, RECONNECT_MAX_MS);
 }
 
 export class BenchScreen {

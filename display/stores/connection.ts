@@ -10,7 +10,11 @@ import type { ClockStore, DisplaySocket } from "./clock.js";
 import type { KeyValueStore } from "./storage.js";
 
 export const RECONNECT_MIN_MS = 1_000;
-export const RECONNECT_MAX_MS = 30_000;
+// A screen is back within about three seconds of the hub (or the Wi-Fi) returning, however long
+// it was gone. Retrying that often costs nothing while the hub is down (the kernel refuses) and
+// little when it is back: the hub admits a reconnect burst a few handshakes at a time
+// (server/admission.ts).
+export const RECONNECT_MAX_MS = 3_000;
 export const RECONNECT_JITTER = 0.5;
 /** Silence after which the screen admits it is offline. */
 export const OFFLINE_MARKER_AFTER_MS = 60_000;

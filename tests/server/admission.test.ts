@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import { type AddressInfo, connect, createServer as createNetServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { admitGradually, whenQuiet } from "../../server/admission.js";
+import { connectAdmin, connectDisplay, hello, loginCookie, newScreenId, startPinnedHub } from "./helpers.js";
 
 function get(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -75,6 +76,50 @@ describe("admitting a burst of connections", () => {
   });
 });
 
+describe("bounding the handshakes in flight", () => {
+  let server: Server | null = null;
+  const clients: Socket[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  });
+
+  const until = async (what: () => boolean) => {
+    const deadline = Date.now() + 5_000;
+    while (!what()) {
+      if (Date.now() > deadline) throw new Error("timed out");
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+
+  it("admits no more than the cap until one settles, closes, or its handshake times out", async () => {
+    const admittedSockets: Socket[] = [];
+    server = createServer(() => {});
+    server.on("connection", (socket: Socket) => admittedSockets.push(socket));
+    const admission = admitGradually(server, 16, 4);
+    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    // Ten connections that never finish a handshake (they send nothing).
+    for (let i = 0; i < 10; i++) clients.push(connect(port, "127.0.0.1"));
+    await until(() => admission.admitted + admission.waiting === 10);
+    await new Promise((r) => setTimeout(r, 50));
+    expect([admission.admitted, admission.inFlight, admission.waiting]).toEqual([4, 4, 6]);
+
+    admission.settled(admittedSockets[0]); // e.g. a screen's hello answered
+    await until(() => admission.admitted === 5);
+    admittedSockets[1]?.destroy(); // a connection that went away
+    await until(() => admission.admitted === 6);
+    expect(admission.inFlight).toBe(4);
+    admission.settled(admittedSockets[0]); // twice is harmless
+    await new Promise((r) => setTimeout(r, 50));
+    expect(admission.admitted).toBe(6);
+
+    // The rest are let in as the ones in flight time out.
+    await until(() => admission.admitted === 10);
+    expect(admission.waiting).toBe(0);
+  }, 10_000);
+});
+
 describe("waiting for the connections to settle", () => {
   afterEach(() => void vi.useRealTimers());
 
@@ -116,5 +161,27 @@ describe("waiting for the connections to settle", () => {
     cancel();
     vi.advanceTimersByTime(60_000);
     expect(ran).toBe(1);
+  });
+});
+
+describe("a hub's handshakes", () => {
+  it("end with a screen's hello and an admin's connection, not with the handshake timeout", async () => {
+    const hub = await startPinnedHub();
+    const screen = connectDisplay(hub);
+    try {
+      const admission = hub.hub.admission;
+      if (!admission) throw new Error("the hub has no admission control");
+      const cookie = await loginCookie(hub.url);
+      const before = admission.inFlight; // the login's keep-alive connection, until it times out
+      const reply = await hello(screen, { screenId: newScreenId(), view: "room:room-1", version: null, appVersion: hub.appVersion });
+      expect(reply.ok).toBe(true);
+      const { socket: admin } = await connectAdmin(hub.url, cookie);
+      admin.disconnect();
+      expect(admission.inFlight).toBeLessThanOrEqual(before);
+      expect(admission.admitted).toBeGreaterThanOrEqual(3);
+    } finally {
+      screen.disconnect();
+      await hub.dispose();
+    }
   });
 });

@@ -42,7 +42,11 @@ async function measureHub(screenCount: number, rounds: number): Promise<{ hub: S
   }
 }
 
-async function measureReference(screenCount: number, rounds: number, frames: Record<string, string>): Promise<Series> {
+/**
+ * A plain `ws` server sending `frames` (one per view) to `screenCount` clients spread over the
+ * views, `rounds` times after `warmUp` rounds (which also grow the connections' TCP windows).
+ */
+export async function measureReference(screenCount: number, rounds: number, frames: Record<string, string>, warmUp = 3): Promise<Series> {
   const ref = startChild("bench/lib/ws-reference-child.ts");
   try {
     const { port } = await ref.waitFor<{ port: number }>("ready");
@@ -53,9 +57,9 @@ async function measureReference(screenCount: number, rounds: number, frames: Rec
     await control.connect();
     while ((await ref.request<number>("clients")) < screenCount) await pause(20);
     const results: RoundResult[] = [];
-    for (let r = 0; r < rounds + 3; r++) {
+    for (let r = 0; r < rounds + warmUp; r++) {
       const result = await measureRound(ref, screens, () => control.send("go"));
-      if (r >= 3) results.push(result);
+      if (r >= warmUp) results.push(result);
       await pause(100);
     }
     control.close();

@@ -171,8 +171,10 @@ export function createHub(io: Server, deps: HubDeps) {
   }
 
   let syncPending = false;
+  let closed = false;
   /** After any change or import: screens first (they are the point), then admins, then the disk. */
   function publish(): void {
+    if (closed) return;
     publishDisplays();
     publishAdmins();
     if (syncPending) return;
@@ -224,7 +226,10 @@ export function createHub(io: Server, deps: HubDeps) {
      */
     importEvent(event: Event, source: string, report: ImportReport): number {
       const version = schedule.replaceEvent(event, source, report, { clearChanges: isDisposableSource(schedule.stored.source) });
-      publish();
+      // Committed: the organizer's upload is answered first, then every screen and admin is told.
+      // A whole new schedule is megabytes to send (every view changes), and the answer should
+      // not wait behind them.
+      setImmediate(publish);
       return version;
     },
     /** Re-reads the store after an import committed elsewhere and tells every screen and admin. */
@@ -234,6 +239,7 @@ export function createHub(io: Server, deps: HubDeps) {
     },
     /** Stops timers and writes pending screen bookkeeping; the caller closes sockets and store. */
     close(): void {
+      closed = true;
       clearInterval(flushTimer);
       clearInterval(sweepTimer);
       if (screensTimer) clearTimeout(screensTimer);

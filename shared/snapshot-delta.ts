@@ -62,15 +62,14 @@ function diffSessions(prev: Keyed[], next: Keyed[]): SessionsDelta | null {
 export function diff(prev: Content, next: Content): ContentDelta {
   const delta: ContentDelta = { set: {}, unset: Object.keys(prev).filter((k) => !(k in next)) };
   for (const [key, value] of Object.entries(next)) {
-    if (key in prev && same(prev[key], value)) continue;
-    const before = keyedIds(prev[key]);
-    const after = keyedIds(value);
-    if (key === "sessions" && before && after) {
+    // Keyed sessions are compared one by one (and only once: not first as a whole array).
+    if (key === "sessions" && keyedIds(prev[key]) && keyedIds(value)) {
       const sessions = diffSessions(prev[key] as Keyed[], value as Keyed[]);
       if (sessions) delta.sessions = sessions;
-    } else {
-      delta.set[key] = value;
+      continue;
     }
+    if (key in prev && same(prev[key], value)) continue;
+    delta.set[key] = value;
   }
   return delta;
 }

@@ -2,6 +2,7 @@
 // after every screen is connected) and prints the functions with the most self time.
 // `npx tsx bench/lib/profile-broadcast.ts [screens] [rounds] [--connect]`: with --connect, the
 // profile covers screens connecting and saying hello (a restart's resync) instead.
+import { writeFileSync } from "node:fs";
 import { announceToAll } from "./admin.js";
 import { measureRound, pause } from "./broadcast-rounds.js";
 import type { CpuSample } from "./child-protocol.js";
@@ -53,6 +54,8 @@ report(profile);
 process.exit(0);
 
 function report(profile: { nodes: ProfileNode[]; samples: number[] }): void {
+// PROFILE_OUT=file.cpuprofile keeps the whole profile (open it in Chrome's DevTools).
+if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
 const self = new Map<string, number>();
 for (const n of profile.nodes) {
   const where = n.callFrame.url.replace(/.*node_modules\//, "").replace(/.*\/work\/[^/]+\//, "");

@@ -33,8 +33,6 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   try {
     const cookie = await login(hub.httpUrl, "bench-password");
     const screens = await connectScreens(hub.wsUrl, screenCount);
-    // A hub that has been running: its import worker started once the screens were connected.
-    await hub.child.request("import-worker:warm");
     const post = () =>
       fetch(`${hub.httpUrl}/api/import?name=${encodeURIComponent(file.split("/").pop() ?? "upload")}`, {
         method: "POST",

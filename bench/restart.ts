@@ -78,7 +78,7 @@ async function restartOnce(screenCount: number): Promise<Restart> {
   for (const s of screens) s.bytesIn = 0;
   // demo: null restarts from the data directory like a real event's hub. (With the demo on,
   // every start rewinds the rehearsal clock: a new version, so every screen needs a snapshot.)
-  const second = await startBenchHub({ port, dataDir: first.dataDir, monitorLoopFromStart: true, demo: null });
+  const second = await startBenchHub({ port, dataDir: first.dataDir, monitorLoopFromStart: true, demo: null, settle: false });
   const hubUpMs = second.listeningAt - t0;
   const timeout = pause(30_000).then(() => "timeout" as const);
   const outcome = await Promise.race([done.then(() => "done" as const), timeout]);

@@ -27,16 +27,23 @@ export interface HubSpawnOptions {
   demo?: string | null;
   /** Runs as soon as the hub is ready, before the organizer logs in (e.g. start a CPU profile). */
   onReady?: (child: ChildHandle) => Promise<unknown>;
+  /**
+   * Wait (default) until the hub's import worker has started and warmed up, as on a hub that has
+   * been running a while: it starts once no connection has arrived for 2 s and takes about a
+   * second of CPU on the hub's core, which would otherwise land in the middle of a measurement.
+   */
+  settle?: boolean;
 }
 
 export async function startBenchHub(options: HubSpawnOptions = {}): Promise<BenchHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "roomcast-bench-"));
-  const { onReady, ...childOptions } = options;
+  const { onReady, settle = true, ...childOptions } = options;
   // BENCH_HUB_FLAGS: extra Node flags for hub children (e.g. --trace-gc, --cpu-prof) when investigating.
   const extra = process.env.BENCH_HUB_FLAGS?.split(" ").filter(Boolean) ?? [];
   const child = startChild("bench/lib/hub-child.ts", [JSON.stringify({ ...childOptions, dataDir })], ["--expose-gc", ...extra]);
   const ready = await child.waitFor<{ port: number; adminPassword: string }>("ready");
   const listeningAt = performance.now();
+  if (settle) await child.request("import-worker:warm");
   await onReady?.(child);
   const httpUrl = `http://127.0.0.1:${ready.port}`;
   const admin = await connectAdmin(httpUrl, await login(httpUrl, ready.adminPassword));

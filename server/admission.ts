@@ -34,12 +34,15 @@ export function admitGradually(server: Server, perTurn = ADMIT_PER_TURN, maxInFl
   let head = 0;
   let admitted = 0;
   let scheduled = false;
-  const inFlight = new Map<Socket, NodeJS.Timeout>();
+  // Each handshake in flight: its timeout and its close listener, both dropped once it settles
+  // (a connected screen keeps nothing of admission).
+  const inFlight = new Map<Socket, { timer: NodeJS.Timeout; onClose: () => void }>();
 
   function settled(socket: Socket | null | undefined): void {
-    const timer = socket ? inFlight.get(socket) : undefined;
-    if (!socket || timer === undefined) return;
-    clearTimeout(timer);
+    const entry = socket ? inFlight.get(socket) : undefined;
+    if (!socket || !entry) return;
+    clearTimeout(entry.timer);
+    socket.off("close", entry.onClose);
     inFlight.delete(socket);
     if (head < queue.length) schedule();
   }
@@ -51,10 +54,11 @@ export function admitGradually(server: Server, perTurn = ADMIT_PER_TURN, maxInFl
       const socket = queue[head] as Socket;
       if (socket.destroyed) continue;
       admitted++;
-      const timer = setTimeout(() => settled(socket), SETTLE_TIMEOUT_MS);
+      const onClose = () => settled(socket);
+      const timer = setTimeout(onClose, SETTLE_TIMEOUT_MS);
       timer.unref();
-      inFlight.set(socket, timer);
-      socket.once("close", () => settled(socket));
+      inFlight.set(socket, { timer, onClose });
+      socket.once("close", onClose);
       for (const handler of handlers) handler.call(server, socket);
       socket.resume();
     }

@@ -157,8 +157,9 @@ export function createHub(io: Server, deps: HubDeps) {
   let screenList: { revision: number; encoded: ScreenInfo[] } | null = null;
   function encodedScreenList(): ScreenInfo[] {
     if (screenList?.revision !== screens.revision) {
-      const list = screens.list();
-      screenList = { revision: screens.revision, encoded: new PreEncoded(JSON.stringify(list), () => list) as unknown as ScreenInfo[] };
+      // Only the JSON is kept (thousands of list objects would stay alive with it otherwise).
+      const json = JSON.stringify(screens.list());
+      screenList = { revision: screens.revision, encoded: new PreEncoded(json, () => JSON.parse(json)) as unknown as ScreenInfo[] };
     }
     return screenList.encoded;
   }

@@ -15,9 +15,13 @@ export const MAX_SCREENS = 10_000;
 export const SCREEN_FLUSH_INTERVAL_MS = 5_000;
 
 export interface ScreenEntry extends ScreenRow {
-  /** socket ids currently connected as this screen. */
-  sockets: Set<string>;
+  /** socket ids currently connected as this screen (NO_SOCKETS, shared, while offline). */
+  sockets: ReadonlySet<string>;
 }
+
+// Thousands of remembered offline screens share this one empty set instead of holding a hash
+// table each; a connecting screen gets a set of its own.
+const NO_SOCKETS: ReadonlySet<string> = new Set<string>();
 
 export function newPairingCode(taken: (code: string) => boolean): string {
   for (;;) {
@@ -52,7 +56,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
   /** Bumped on every change list() would show, so the hub can reuse its last serialised list. */
   let revision = 0;
   for (const row of store.listScreens()) {
-    screens.set(row.id, { ...row, sockets: new Set() });
+    screens.set(row.id, { ...row, sockets: NO_SOCKETS });
     codes.add(row.pairingCode);
   }
 
@@ -116,10 +120,10 @@ export function createScreenRegistry(store: Store, now: () => number) {
         const at = now();
         const pairingCode = newPairingCode((c) => codes.has(c));
         codes.add(pairingCode);
-        entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, shownView: null, urlView: null, assignedOverUrl: null, sockets: new Set() };
+        entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, shownView: null, urlView: null, assignedOverUrl: null, sockets: NO_SOCKETS };
         screens.set(id, entry);
       }
-      entry.sockets.add(socketId);
+      entry.sockets = new Set(entry.sockets).add(socketId);
       entry.lastSeen = now();
       if (appVersion) entry.appVersion = appVersion;
       dirty.add(id);
@@ -130,7 +134,11 @@ export function createScreenRegistry(store: Store, now: () => number) {
     disconnect(id: string, socketId: string): void {
       const entry = screens.get(id);
       if (!entry) return;
-      entry.sockets.delete(socketId);
+      if (entry.sockets.has(socketId)) {
+        const rest = new Set(entry.sockets);
+        rest.delete(socketId);
+        entry.sockets = rest.size === 0 ? NO_SOCKETS : rest;
+      }
       entry.lastSeen = now();
       dirty.add(id);
       revision++;

@@ -33,6 +33,28 @@ describe("the screen registry", () => {
     expect(again.get("screen-7-abcdefgh")?.pairingCode).toBe(registry.get("screen-7-abcdefgh")?.pairingCode);
   });
 
+  it("is online while any of its connections is, and one screen's connections never touch another's", () => {
+    const s = freshStore();
+    const registry = createScreenRegistry(s, () => 1_000);
+    registry.connect("door-a-abcdefgh", "sock-1", "");
+    registry.connect("door-a-abcdefgh", "sock-2", ""); // a second tab, or a reconnect before the old socket closed
+    registry.connect("door-b-abcdefgh", "sock-3", "");
+    registry.disconnect("door-b-abcdefgh", "sock-3");
+    const online = () => Object.fromEntries(registry.list().map((e) => [e.screenId, e.online]));
+    expect(online()).toEqual({ "door-a-abcdefgh": true, "door-b-abcdefgh": false });
+    registry.disconnect("door-a-abcdefgh", "sock-1");
+    expect(online()["door-a-abcdefgh"]).toBe(true);
+    registry.disconnect("door-a-abcdefgh", "sock-2");
+    registry.disconnect("door-a-abcdefgh", "sock-2"); // twice is harmless
+    expect(online()).toEqual({ "door-a-abcdefgh": false, "door-b-abcdefgh": false });
+    // Offline screens, remembered or new, stay offline while another connects.
+    registry.flush();
+    const again = createScreenRegistry(s, () => 2_000);
+    again.connect("door-c-abcdefgh", "sock-4", "");
+    const after = Object.fromEntries(again.list().map((e) => [e.screenId, e.online]));
+    expect(after).toEqual({ "door-a-abcdefgh": false, "door-b-abcdefgh": false, "door-c-abcdefgh": true });
+  });
+
   it(`forgets the longest-unseen idle screens in one batch when ${MAX_SCREENS} are remembered, never a named or assigned one`, () => {
     let now = 1_000;
     const s = freshStore();

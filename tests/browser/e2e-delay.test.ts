@@ -21,8 +21,17 @@ describeBrowser("a delay made on the admin page", () => {
     await hub?.dispose();
   });
 
+  /** What each screen page sent and received on its socket, frame by frame. */
+  const frames = new Map<Page, { sent: string[]; received: string[] }>();
+
   async function openScreen(path: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const seen = { sent: [] as string[], received: [] as string[] };
+    frames.set(page, seen);
+    page.on("websocket", (ws) => {
+      ws.on("framesent", (f) => seen.sent.push(String(f.payload)));
+      ws.on("framereceived", (f) => seen.received.push(String(f.payload)));
+    });
     await page.goto(`${hub.url}${path}`);
     await page.getByTestId("current-title").waitFor({ timeout: 10_000 });
     return page;
@@ -58,6 +67,12 @@ describeBrowser("a delay made on the admin page", () => {
     expect(await room1.getByTestId("next-delay").innerText()).toMatch(/\+\s?10\s?min/);
     // The 11:30 talk now starts at 11:40.
     expect(await room1.getByTestId("next-when").innerText()).toMatch(/11:40|in 2[45] min/);
+    // It came as what changed, and the screen applied it to what it held: no second hello
+    // asking for the whole snapshot.
+    const seen = frames.get(room1);
+    expect(seen?.received.filter((f) => f.startsWith('42/display,["schedule:patched"'))).toHaveLength(1);
+    expect(seen?.received.filter((f) => f.startsWith('42/display,["schedule:changed"'))).toEqual([]);
+    expect(seen?.sent.filter((f) => f.includes('"screen:hello"'))).toHaveLength(1);
 
     // Room 2 saw nothing of it.
     expect({

@@ -16,7 +16,7 @@ import { createSchedule } from "./schedule.js";
 import { isDisposableSource } from "./seed.js";
 import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from "./screens.js";
 import type { Store, VolunteerLinkRow } from "./store.js";
-import { type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
+import { serialiseContent, type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
 import { createViewDeltas } from "./view-deltas.js";
 import { broadcastEncoded, PreEncoded } from "./wire.js";
 
@@ -32,6 +32,7 @@ interface CachedContent {
   since: number;
   content: ViewContent;
   json: string;
+  sessionJson: string[];
 }
 
 export function createHub(io: Server, deps: HubDeps) {
@@ -55,9 +56,9 @@ export function createHub(io: Server, deps: HubDeps) {
     const cached = contentCache.get(key);
     if (cached && cached.version === schedule.version) return cached;
     const content = viewContent(schedule.effective, view, schedule.now());
-    const json = JSON.stringify(content);
+    const { json, sessionJson } = serialiseContent(content);
     const since = previous?.json === json ? previous.since : schedule.version;
-    const built = { version: schedule.version, since, content, json };
+    const built = { version: schedule.version, since, content, json, sessionJson };
     contentCache.set(key, built);
     return built;
   }

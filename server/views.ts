@@ -9,6 +9,24 @@ import { conferenceDayOf } from "../shared/time.js";
 /** The view-dependent part of a DisplaySnapshot. */
 export type ViewContent = Pick<DisplaySnapshot, "event" | "rooms" | "sessions" | "roomStatus" | "announcements" | "clock">;
 
+/** A view's content serialised, with each session's own JSON (what a delta compares them by). */
+export interface SerialisedContent {
+  /** Exactly JSON.stringify(content). */
+  json: string;
+  /** JSON.stringify of each of content.sessions, in order. */
+  sessionJson: string[];
+}
+
+/** Serialises a view's content once, keeping each session's JSON for the next delta. */
+export function serialiseContent(content: ViewContent): SerialisedContent {
+  const sessionJson = content.sessions.map((s) => JSON.stringify(s));
+  // The fields in viewContent's order (and CONTENT_FIELDS'), as JSON.stringify would write them.
+  const json =
+    `{"event":${JSON.stringify(content.event)},"rooms":${JSON.stringify(content.rooms)},"sessions":[${sessionJson.join(",")}],` +
+    `"roomStatus":${JSON.stringify(content.roomStatus)},"announcements":${JSON.stringify(content.announcements)},"clock":${JSON.stringify(content.clock)}}`;
+  return { json, sessionJson };
+}
+
 /** The socket.io room of the screens showing `view` (null: unassigned screens). */
 export function viewRoom(view: string | null): string {
   return view === null ? "unassigned" : `view:${view}`;

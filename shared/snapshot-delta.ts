@@ -46,10 +46,13 @@ function keyedIds(list: unknown): string[] | null {
   return ids;
 }
 
-function diffSessions(prev: Keyed[], next: Keyed[]): SessionsDelta | null {
+function diffSessions(prev: Keyed[], next: Keyed[], sameSession: (a: Keyed, b: Keyed) => boolean): SessionsDelta | null {
   const before = new Map(prev.map((s) => [s.key, s]));
   const after = new Set(next.map((s) => s.key));
-  const upsert = next.filter((s) => !before.has(s.key) || !same(before.get(s.key), s));
+  const upsert = next.filter((s) => {
+    const was = before.get(s.key);
+    return was === undefined || !sameSession(was, s);
+  });
   const remove = prev.filter((s) => !after.has(s.key)).map((s) => s.key);
   const expected = [...prev.filter((s) => after.has(s.key)).map((s) => s.key), ...next.filter((s) => !before.has(s.key)).map((s) => s.key)];
   const order = next.map((s) => s.key);
@@ -58,13 +61,17 @@ function diffSessions(prev: Keyed[], next: Keyed[]): SessionsDelta | null {
   return reordered ? { upsert, remove, order } : { upsert, remove };
 }
 
-/** The delta that turns `prev` into `next` (applyDelta(prev, diff(prev, next)) deep-equals next). */
-export function diff(prev: Content, next: Content): ContentDelta {
+/**
+ * The delta that turns `prev` into `next` (applyDelta(prev, diff(prev, next)) deep-equals next).
+ * `sameSession` compares two sessions of the same key (default: by their JSON); a caller that
+ * already holds each session's JSON passes a cheaper one.
+ */
+export function diff(prev: Content, next: Content, sameSession: (a: Keyed, b: Keyed) => boolean = same): ContentDelta {
   const delta: ContentDelta = { set: {}, unset: Object.keys(prev).filter((k) => !(k in next)) };
   for (const [key, value] of Object.entries(next)) {
     // Keyed sessions are compared one by one (and only once: not first as a whole array).
     if (key === "sessions" && keyedIds(prev[key]) && keyedIds(value)) {
-      const sessions = diffSessions(prev[key] as Keyed[], value as Keyed[]);
+      const sessions = diffSessions(prev[key] as Keyed[], value as Keyed[], sameSession);
       if (sessions) delta.sessions = sessions;
       continue;
     }

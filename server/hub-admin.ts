@@ -52,6 +52,12 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
       return now;
     }
 
+    // A patch did not fit what this admin holds: the whole state again. Takes no payload.
+    socket.on("admin:resync", () => {
+      const who = currentRole();
+      if (who) socket.emit("admin:state", ctx.adminState(who));
+    });
+
     function organizerCommand<S extends z.ZodType>(
       name: Parameters<typeof socket.on>[0],
       schema: S,

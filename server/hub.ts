@@ -4,8 +4,9 @@
 // views whose content changed.
 import { randomBytes } from "node:crypto";
 import type { Server } from "socket.io";
-import { MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
-import type { AdminState, DisplaySnapshot, Role, ScreenInfo, SnapshotPatch, VolunteerLinkInfo } from "../shared/protocol.js";
+import { ADMIN_CONTENT_FIELDS, MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
+import type { AdminPatch, AdminState, DisplaySnapshot, Role, ScreenInfo, SnapshotPatch, VolunteerLinkInfo } from "../shared/protocol.js";
+import { diff } from "../shared/snapshot-delta.js";
 import { admitGradually } from "./admission.js";
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
@@ -131,7 +132,29 @@ export function createHub(io: Server, deps: HubDeps) {
     return { id: link.id, label: link.label, roomIds: link.roomIds, expiresAt: link.expiresAt, revoked: link.revoked, createdAt: link.createdAt };
   }
 
+  // The shared admin picture as of the last change published to admins: the next change is sent
+  // as what changed since (one patch, encoded once, for every admin) instead of every admin's
+  // whole state. Admins connected since hold the whole state of their version; one that holds
+  // another asks again (admin:resync).
+  interface AdminPicture {
+    version: number;
+    content: Record<string, unknown>;
+    /** How many changes the log held, and the last one's id (to tell an append from a reset). */
+    logged: number;
+    lastChangeId: string | null;
+  }
+  let adminPicture: AdminPicture | null = null;
+
+  function currentAdminPicture(): AdminPicture {
+    const e = schedule.effective as unknown as Record<string, unknown>;
+    const content = Object.fromEntries(ADMIN_CONTENT_FIELDS.map((f) => [f, e[f]]));
+    const changes = schedule.changes;
+    return { version: schedule.version, content, logged: changes.length, lastChangeId: changes.at(-1)?.change.id ?? null };
+  }
+
   function adminState(role: Role): AdminState {
+    // The first admin to get a whole state fixes the picture the next change is a patch against.
+    adminPicture ??= currentAdminPicture();
     const e = schedule.effective;
     const organizer = role.kind === "organizer";
     return {
@@ -172,13 +195,36 @@ export function createHub(io: Server, deps: HubDeps) {
     }
   }
 
+  /** The patch from `before` to `now`, or null when the log was reset or grew past what a patch carries. */
+  function encodedAdminPatch(before: AdminPicture, now: AdminPicture): AdminPatch | null {
+    const changes = schedule.changes;
+    const appendedOnly = before.logged <= now.logged && (before.logged === 0 ? before.lastChangeId === null : changes[before.logged - 1]?.change.id === before.lastChangeId);
+    if (!appendedOnly || now.logged - before.logged > MAX_ADMIN_LOG_ENTRIES) return null;
+    const appended = changes.slice(before.logged).map((c) => c.change);
+    const json = JSON.stringify({ baseVersion: before.version, version: now.version, appended, content: diff(before.content, now.content) });
+    return new PreEncoded(json, () => JSON.parse(json)) as unknown as AdminPatch;
+  }
+
+  /** After a change or import: every admin learns what changed. */
+  function publishAdminChange(): void {
+    const before = adminPicture;
+    const now = currentAdminPicture();
+    adminPicture = now;
+    if (admin.sockets.size === 0) return;
+    const patch = before ? encodedAdminPatch(before, now) : null;
+    for (const socket of admin.sockets.values()) {
+      if (patch) socket.emit("admin:patched", patch);
+      else socket.emit("admin:state", adminState(socket.data.role));
+    }
+  }
+
   let syncPending = false;
   let closed = false;
   /** After any change or import: screens first (they are the point), then admins, then the disk. */
   function publish(): void {
     if (closed) return;
     publishDisplays();
-    publishAdmins();
+    publishAdminChange();
     if (syncPending) return;
     syncPending = true;
     setImmediate(() => {

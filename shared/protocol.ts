@@ -214,6 +214,24 @@ export interface AdminState {
 
 export const MAX_ADMIN_LOG_ENTRIES = 500;
 
+/** The part of AdminState every admin shares, which a change updates. */
+export const ADMIN_CONTENT_FIELDS = ["event", "rooms", "sessions", "roomStatus", "announcements", "clock", "orphaned"] as const;
+
+/**
+ * What a change did to the admin picture, sent to every admin (`admin:patched`) instead of the
+ * whole AdminState, which re-sent every session and the last 500 changes to every phone: the
+ * changes logged since `baseVersion`, and the shared fields that changed (sessions by key,
+ * shared/snapshot-delta.ts). An admin holding another version asks for the whole state
+ * (`admin:resync`).
+ */
+export interface AdminPatch {
+  baseVersion: number;
+  version: number;
+  /** Changes logged since `baseVersion`, oldest first. */
+  appended: Change[];
+  content: ContentDelta;
+}
+
 export const ScreenCommandSchema = z.object({ screenId: z.string().regex(SCREEN_ID_PATTERN) });
 export const ScreenAssignSchema = ScreenCommandSchema.extend({ view: ViewSchema.nullable() });
 export const ScreenRenameSchema = ScreenCommandSchema.extend({ name: z.string().trim().max(100) });
@@ -227,6 +245,7 @@ export const VolunteerLinkRevokeSchema = z.object({ id: z.string().min(1).max(10
 
 export interface AdminServerToClient {
   "admin:state": (state: AdminState) => void;
+  "admin:patched": (patch: AdminPatch) => void;
   "screens:changed": (screens: ScreenInfo[]) => void;
 }
 
@@ -262,6 +281,8 @@ export interface AdminClientToServer {
     ack: (result: Result<{ link: VolunteerLinkInfo }>) => void,
   ) => void;
   "volunteer:revoke": (payload: z.input<typeof VolunteerLinkRevokeSchema>, ack: (result: Result) => void) => void;
+  /** Asks for the whole AdminState again (a patch did not fit the version held). */
+  "admin:resync": () => void;
 }
 
 /** Turns zod issues into wire issues with dotted paths. */

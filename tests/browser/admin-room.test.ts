@@ -48,6 +48,11 @@ describeBrowser("the admin room page", () => {
     // A second admin page (same organizer, laptop) watches the Now page.
     const watcher = await context.newPage();
     await watcher.setViewportSize({ width: 1366, height: 768 });
+    const watcherFrames = { sent: [] as string[], received: [] as string[] };
+    watcher.on("websocket", (ws) => {
+      ws.on("framesent", (f) => watcherFrames.sent.push(String(f.payload)));
+      ws.on("framereceived", (f) => watcherFrames.received.push(String(f.payload)));
+    });
     await watcher.goto(`${hub.url}/admin/#/now`);
     const watchedRoom1 = watcher.locator('[data-testid="room-line"][data-room="room-1"]');
     await expect.poll(() => watchedRoom1.textContent()).toContain("Docker Was Too Slow");
@@ -73,6 +78,10 @@ describeBrowser("the admin room page", () => {
     await expect.poll(() => page.getByTestId("current-session").textContent()).not.toContain("+10 min late");
     await expect.poll(() => watchedRoom1.textContent()).not.toContain("+10 min late");
     await expect.poll(() => page.getByTestId("undo").count()).toBe(0);
+    // The watching page followed both changes as patches to what it held, never asking for the
+    // whole state again.
+    expect(watcherFrames.received.filter((f) => f.startsWith('42/admin,["admin:patched"')).length).toBeGreaterThanOrEqual(2);
+    expect(watcherFrames.sent.filter((f) => f.includes('"admin:resync"'))).toEqual([]);
     await watcher.close();
     await page.close();
   });

@@ -1,6 +1,7 @@
 // Shared harness for browser tests: a real hub on port 0 with a temporary data directory, and
 // Debian's Chromium driven by playwright-core. Without Chromium the browser suites skip with
 // one loud line — except in CI (CI=true), where they fail.
+import { EventEmitter } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -9,6 +10,7 @@ import { io, type Socket } from "socket.io-client";
 import { describe } from "vitest";
 import type { AdminClientToServer, AdminServerToClient, AdminState } from "../../shared/protocol.js";
 import { ADMIN_NAMESPACE } from "../../shared/protocol.js";
+import { patchAdminState } from "../../admin/stores/admin-state.js";
 import { type RoomcastOptions, type RunningRoomcast, startRoomcast } from "../../server/roomcast.js";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
@@ -110,5 +112,42 @@ export async function connectAdmin(baseUrl: string, cookie: string): Promise<{ s
       reject(err);
     });
   });
+  adminFeeds.set(socket, new AdminFeed(socket, state));
   return { socket, state };
+}
+
+/**
+ * What an admin page holds after each update, as the admin page does it: a whole admin:state
+ * taken as it is, an admin:patched applied to the state held (one that does not fit is counted
+ * in `misfits` and answered with admin:resync, as the page does). Emits "state" after each.
+ */
+export class AdminFeed extends EventEmitter {
+  latest: AdminState;
+  misfits = 0;
+  constructor(socket: AdminClient, initial: AdminState) {
+    super();
+    this.latest = initial;
+    socket.on("admin:state", (next) => this.hold(next));
+    socket.on("admin:patched", (patch) => {
+      const next = patchAdminState(this.latest, patch);
+      if (next) this.hold(next);
+      else {
+        this.misfits += 1;
+        socket.emit("admin:resync");
+      }
+    });
+  }
+  private hold(next: AdminState): void {
+    this.latest = next;
+    this.emit("state", next);
+  }
+}
+
+const adminFeeds = new WeakMap<AdminClient, AdminFeed>();
+
+/** The feed of an admin socket opened with connectAdmin. */
+export function adminFeed(socket: AdminClient): AdminFeed {
+  const feed = adminFeeds.get(socket);
+  if (!feed) throw new Error("not a socket from connectAdmin");
+  return feed;
 }

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_NAMESPACE, type AdminState, type VolunteerLinkInfo } from "../../shared/protocol.js";
-import { type AdminClient, connectAdmin, loginCookie, startHub, TEST_PASSWORD, type TestHub } from "../browser/harness.js";
+import { type AdminClient, adminFeed, connectAdmin, loginCookie, startHub, TEST_PASSWORD, type TestHub } from "../browser/harness.js";
 import { type ConnectedDisplay, connectDisplay, volunteerCookie } from "./support.js";
 
 /** Tries to open an /admin socket with this Cookie header; resolves with the refusal message or "connected". */
@@ -40,7 +40,7 @@ describe("who may do what on the hub", () => {
     const connected = await connectAdmin(hub.url, await loginCookie(hub.url));
     organizer = connected.socket;
     state = connected.state;
-    organizer.on("admin:state", (s) => {
+    adminFeed(organizer).on("state", (s: AdminState) => {
       state = s;
     });
     screen = await connectDisplay(hub.url, "door-screen-0001", "room:room-1");

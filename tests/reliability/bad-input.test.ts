@@ -10,7 +10,7 @@ import {
   ScreenHelloSchema,
   type Result,
 } from "../../shared/protocol.js";
-import { type AdminClient, connectAdmin, loginCookie, startHub, type TestHub } from "../browser/harness.js";
+import { type AdminClient, adminFeed, connectAdmin, loginCookie, startHub, type TestHub } from "../browser/harness.js";
 import { clockSync, type ConnectedDisplay, connectDisplay, eventually } from "./support.js";
 
 const RUNS = 200;
@@ -32,7 +32,7 @@ describe("bad input sent to the hub", () => {
     const connected = await connectAdmin(hub.url, cookie);
     admin = connected.socket;
     state = connected.state;
-    admin.on("admin:state", (s) => {
+    adminFeed(admin).on("state", (s: AdminState) => {
       state = s;
     });
     sessionKey = state.sessions[0]?.key ?? "";
@@ -131,7 +131,7 @@ describe("bad input sent to the hub", () => {
     await bystanderStillServed();
   });
 
-  it("survives random heartbeats, clock:sync arguments and acks that are not functions", async () => {
+  it("survives random heartbeats, clock:sync and admin:resync arguments and acks that are not functions", async () => {
     const fuzzer = await connectDisplay(hub.url, "fuzzing-screen-02", "room:room-2");
     await fc.assert(
       fc.asyncProperty(anyPayload, anyPayload, async (a, b) => {
@@ -139,6 +139,8 @@ describe("bad input sent to the hub", () => {
         (fuzzer.socket.emit as (...args: unknown[]) => void)("clock:sync", a, b);
         (fuzzer.socket.emit as (...args: unknown[]) => void)("screen:hello", a, b);
         (admin.emit as (...args: unknown[]) => void)("change:apply", a, b);
+        // admin:resync takes no payload: whatever comes with it is ignored.
+        (admin.emit as (...args: unknown[]) => void)("admin:resync", a, b);
       }),
       { numRuns: RUNS },
     );

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChangeInputRaw, EffectiveSession } from "../../shared/model.js";
 import type { AdminState, DisplaySnapshot, Result } from "../../shared/protocol.js";
-import { type AdminClient, connectAdmin, loginCookie, startHub, type TestHub } from "../browser/harness.js";
+import { type AdminClient, adminFeed, connectAdmin, loginCookie, startHub, type TestHub } from "../browser/harness.js";
 import { type ConnectedDisplay, connectDisplay, eventually, volunteerCookie } from "./support.js";
 
 const ORGANIZERS = 2;
@@ -29,7 +29,7 @@ describe("two organizers and ten volunteers acting at once", () => {
   async function join(name: string, cookie: string, rooms: string[] | null): Promise<Actor> {
     const { socket, state } = await connectAdmin(hub.url, cookie);
     const actor: Actor = { name, socket, latest: state, rooms };
-    socket.on("admin:state", (s) => {
+    adminFeed(socket).on("state", (s: AdminState) => {
       actor.latest = s;
     });
     return actor;

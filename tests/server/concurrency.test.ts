@@ -6,6 +6,7 @@ import type { AdminState } from "../../shared/protocol.js";
 import { viewContent } from "../../server/views.js";
 import {
   type AdminClient,
+  adminFeed,
   applyChange,
   connectAdmin,
   type DisplayClient,
@@ -67,7 +68,7 @@ describe("two organizers and ten volunteers at once", () => {
       const { socket, feed } = await screenOn(hub, view);
       screens.push({ socket, view, feed });
     }
-    for (const a of admins) a.socket.on("admin:state", (s) => a.states.push(s));
+    for (const a of admins) adminFeed(a.socket).on("state", (s: AdminState) => a.states.push(s));
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { mergeSnapshot } from "../../display/stores/schedule.js";
 import { DISPLAY_NAMESPACE } from "../../shared/protocol.js";
 import { type AdminClient, connectAdmin, loginCookie, startHub, type TestHub } from "../browser/harness.js";
 
-export { connectAdmin, loginCookie, TEST_PASSWORD, type AdminClient, type TestHub } from "../browser/harness.js";
+export { adminFeed, connectAdmin, loginCookie, TEST_PASSWORD, type AdminClient, type TestHub } from "../browser/harness.js";
 
 /** 2025-03-06 11:15 in Pasadena: Room 1 is in "Docker Was Too Slow…" (11:00–11:30). */
 export const AT_1115 = Date.parse("2025-03-06T11:15:00-08:00");

@@ -2,9 +2,10 @@
 // whose view it touches. Hub clock pinned at 2025-03-06 11:15 America/Los_Angeles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChangeInputRaw } from "../../shared/model.js";
-import type { AdminState, DisplaySnapshot, SnapshotPatch } from "../../shared/protocol.js";
+import type { AdminPatch, AdminState, DisplaySnapshot, SnapshotPatch } from "../../shared/protocol.js";
 import {
   type AdminClient,
+  adminFeed,
   applyChange,
   AT_1115,
   collect,
@@ -26,6 +27,7 @@ describe("a change applied on /admin", () => {
   let hub: TestHub;
   let admin: AdminClient;
   let watcher: AdminClient;
+  let cookie: string;
   let room1: DisplayClient;
   let room2: DisplayClient;
   let room1Before: DisplaySnapshot;
@@ -36,7 +38,8 @@ describe("a change applied on /admin", () => {
     hub = await startPinnedHub();
     const first = await organizer(hub);
     admin = first.socket;
-    watcher = (await connectAdmin(hub.url, first.cookie)).socket;
+    cookie = first.cookie;
+    watcher = (await connectAdmin(hub.url, cookie)).socket;
     const r1 = await screenOn(hub, "room:room-1");
     const r2 = await screenOn(hub, "room:room-2");
     room1 = r1.socket;
@@ -65,7 +68,9 @@ describe("a change applied on /admin", () => {
     const room1Updates = collect<DisplaySnapshot>(room1Feed, "snapshot");
     const room2Updates = collect<DisplaySnapshot>(room2Feed, "snapshot");
     const room1Patches = collect<SnapshotPatch>(room1, "schedule:patched");
-    const watcherState = nextEvent<AdminState>(watcher, "admin:state");
+    const watcherState = nextEvent<AdminState>(adminFeed(watcher), "state");
+    const watcherPatches = collect<AdminPatch>(watcher, "admin:patched");
+    const watcherWhole = collect<AdminState>(watcher, "admin:state");
     const versionBefore = hub.hub.schedule.version;
 
     const ack = await applyChange(admin, { kind: "delay", sessionKey: KEY_1100, minutes: 10 });
@@ -92,9 +97,28 @@ describe("a change applied on /admin", () => {
     const state = await watcherState;
     expect(state.version).toBe(versionBefore + 1);
     expect(state.changes.at(-1)).toMatchObject({ kind: "delay", sessionKey: KEY_1100 });
+    // As what changed: the new log entry and the shifted sessions, not every session and the
+    // whole log; applied, it is exactly the state a newly connected admin gets.
+    expect(watcherWhole).toEqual([]);
+    expect(watcherPatches).toHaveLength(1);
+    expect(watcherPatches[0]?.appended.map((c) => c.kind)).toEqual(["delay"]);
+    expect(JSON.stringify(watcherPatches[0]).length).toBeLessThan(JSON.stringify(state).length / 3);
+    expect(adminFeed(watcher).misfits).toBe(0);
+    const newcomer = await connectAdmin(hub.url, cookie);
+    newcomer.socket.disconnect();
+    // (The screen list has its own updates, screens:changed.)
+    expect({ ...state, screens: [] }).toEqual({ ...newcomer.state, screens: [] });
 
     await sleep(150);
     expect(room2Updates).toEqual([]);
+  });
+
+  it("sends the whole state again to an admin that asks for it (admin:resync)", async () => {
+    const whole = nextEvent<AdminState>(watcher, "admin:state");
+    watcher.emit("admin:resync");
+    const state = await whole;
+    expect(state.version).toBe(hub.hub.schedule.version);
+    expect(state.role.kind).toBe("organizer");
   });
 
   it("refuses a change that does not validate with invalid-payload and issues, storing nothing", async () => {

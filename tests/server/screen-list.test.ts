@@ -1,16 +1,18 @@
 // The organizer's screen list is serialised once per change of the screen registry and reused
-// for every admin:state and screens:changed until then: it must never be stale.
+// for every whole admin:state and screens:changed until then: it must never be stale.
 import { describe, expect, it } from "vitest";
 import type { AdminState } from "../../shared/protocol.js";
-import { applyChange, hello, nextEvent, organizer, screenOn, useOrganizerHub } from "./helpers.js";
+import { applyChange, hello, nextEvent, screenOn, useOrganizerHub } from "./helpers.js";
 
 describe("the screen list in an organizer's state", () => {
   const fx = useOrganizerHub();
 
+  /** A change (the list itself stays cached across it), then the whole state (an admin's resync). */
   async function stateAfterAChange(text: string): Promise<AdminState> {
-    const next = nextEvent<AdminState>(fx.admin, "admin:state");
     expect((await applyChange(fx.admin, { kind: "announce", text, level: "info", target: { kind: "all" } })).ok).toBe(true);
-    return next;
+    const whole = nextEvent<AdminState>(fx.admin, "admin:state");
+    fx.admin.emit("admin:resync");
+    return whole;
   }
 
   it("shows a screen that connected since the last change, then its new view, then that it went offline", async () => {

@@ -142,6 +142,8 @@ export function createHub(io: Server, deps: HubDeps) {
     /** How many changes the log held, and the last one's id (to tell an append from a reset). */
     logged: number;
     lastChangeId: string | null;
+    /** The imported schedule it was folded from: after an import admins get the whole state. */
+    stored: unknown;
   }
   let adminPicture: AdminPicture | null = null;
 
@@ -149,7 +151,7 @@ export function createHub(io: Server, deps: HubDeps) {
     const e = schedule.effective as unknown as Record<string, unknown>;
     const content = Object.fromEntries(ADMIN_CONTENT_FIELDS.map((f) => [f, e[f]]));
     const changes = schedule.changes;
-    return { version: schedule.version, content, logged: changes.length, lastChangeId: changes.at(-1)?.change.id ?? null };
+    return { version: schedule.version, content, logged: changes.length, lastChangeId: changes.at(-1)?.change.id ?? null, stored: schedule.stored };
   }
 
   function adminState(role: Role): AdminState {
@@ -195,8 +197,13 @@ export function createHub(io: Server, deps: HubDeps) {
     }
   }
 
-  /** The patch from `before` to `now`, or null when the log was reset or grew past what a patch carries. */
+  /**
+   * The patch from `before` to `now`, or null after an import (a new schedule is all new: the
+   * whole state is as small, and diffing it would only cost time) or when the log was reset or
+   * grew past what a patch carries.
+   */
   function encodedAdminPatch(before: AdminPicture, now: AdminPicture): AdminPatch | null {
+    if (before.stored !== now.stored) return null;
     const changes = schedule.changes;
     const appendedOnly = before.logged <= now.logged && (before.logged === 0 ? before.lastChangeId === null : changes[before.logged - 1]?.change.id === before.lastChangeId);
     if (!appendedOnly || now.logged - before.logged > MAX_ADMIN_LOG_ENTRIES) return null;

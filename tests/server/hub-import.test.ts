@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Event } from "../../shared/model.js";
 import { toRoomcastJson } from "../../shared/formats/roomcast.js";
 import type { ImportReport } from "../../shared/formats/types.js";
-import type { DisplaySnapshot } from "../../shared/protocol.js";
+import type { AdminPatch, AdminState, DisplaySnapshot } from "../../shared/protocol.js";
 import { loadDemo } from "../../server/demo/index.js";
 import { applyChange, collect, type DisplayClient, KEY_1100, type ScreenFeed, organizer, screenOn, sleep, startPinnedHub, type TestHub } from "./helpers.js";
 
@@ -42,6 +42,24 @@ describe("importing a schedule into a running hub", () => {
     expect(updates[0]).toMatchObject({ version, event: { title: "Our Conference" }, clock: null });
     expect(hub.store.listChanges()).toEqual([]);
     expect(hub.hub.schedule.stored.source).toBe("upload:ours.json");
+  });
+
+  it("gives admins the whole state after an import, and patches again after the next change", async () => {
+    const { socket: admin } = await organizer(hub);
+    try {
+      const whole = collect<AdminState>(admin, "admin:state");
+      const patches = collect<AdminPatch>(admin, "admin:patched");
+      const version = hub.hub.importEvent(renamed(ours, KEY_1100, "Imported again"), "upload:ours.json", REPORT);
+      await expect.poll(() => whole.length).toBe(1);
+      expect(whole[0]?.version).toBe(version);
+      expect(patches).toEqual([]);
+      expect((await applyChange(admin, { kind: "announce", text: "after the import", level: "info", target: { kind: "all" } })).ok).toBe(true);
+      await expect.poll(() => patches.length).toBe(1);
+      expect(patches[0]?.baseVersion).toBe(version);
+      expect(whole).toHaveLength(1);
+    } finally {
+      admin.disconnect();
+    }
   });
 
   it("keeps the changes made on an imported schedule when it is re-imported", async () => {

@@ -144,14 +144,21 @@ export function createHub(io: Server, deps: HubDeps) {
     lastChangeId: string | null;
     /** The imported schedule it was folded from: after an import admins get the whole state. */
     stored: unknown;
+    /** Each session's JSON by key, built on first need: a picture is diffed as the new one and again as the old. */
+    sessionJson: Map<string, string> | null;
   }
   let adminPicture: AdminPicture | null = null;
+
+  function sessionJsonOf(picture: AdminPicture): Map<string, string> {
+    picture.sessionJson ??= new Map((picture.content.sessions as { key: string }[]).map((s) => [s.key, JSON.stringify(s)]));
+    return picture.sessionJson;
+  }
 
   function currentAdminPicture(): AdminPicture {
     const e = schedule.effective as unknown as Record<string, unknown>;
     const content = Object.fromEntries(ADMIN_CONTENT_FIELDS.map((f) => [f, e[f]]));
     const changes = schedule.changes;
-    return { version: schedule.version, content, logged: changes.length, lastChangeId: changes.at(-1)?.change.id ?? null, stored: schedule.stored };
+    return { version: schedule.version, content, logged: changes.length, lastChangeId: changes.at(-1)?.change.id ?? null, stored: schedule.stored, sessionJson: null };
   }
 
   function adminState(role: Role): AdminState {
@@ -208,7 +215,8 @@ export function createHub(io: Server, deps: HubDeps) {
     const appendedOnly = before.logged <= now.logged && (before.logged === 0 ? before.lastChangeId === null : changes[before.logged - 1]?.change.id === before.lastChangeId);
     if (!appendedOnly || now.logged - before.logged > MAX_ADMIN_LOG_ENTRIES) return null;
     const appended = changes.slice(before.logged).map((c) => c.change);
-    const json = JSON.stringify({ baseVersion: before.version, version: now.version, appended, content: diff(before.content, now.content) });
+    const sameSession = (a: { key: string }, b: { key: string }) => sessionJsonOf(before).get(a.key) === sessionJsonOf(now).get(b.key);
+    const json = JSON.stringify({ baseVersion: before.version, version: now.version, appended, content: diff(before.content, now.content, sameSession) });
     return new PreEncoded(json, () => JSON.parse(json)) as unknown as AdminPatch;
   }
 

@@ -14,6 +14,8 @@ const TARGETS: Record<number, { medianMs: number; p99Ms: number }> = {
 };
 const MAX_P99_RATIO = 1.25;
 const MAX_CPU_RATIO = 1.5;
+/** Independent runs per screen count (one with --quick). */
+const RUNS = 3;
 
 interface Series {
   rounds: RoundResult[];
@@ -76,23 +78,53 @@ function smallFrames(frames: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.keys(frames).map((v) => [v, small(v)]));
 }
 
-function summarise(screens: number, hub: Series, ref: Series, floor: Series): Row[] {
+interface Pair {
+  hub: Series;
+  ref: Series;
+}
+
+/** Per-run figures of one hub series and its reference, measured in the same run. */
+function figures(screens: number, { hub, ref }: Pair) {
   const hubAll = hub.rounds.map((r) => r.allMs);
   const refAll = ref.rounds.map((r) => r.allMs);
-  const cpuPerScreen = (s: Series) => median(s.rounds.map((r) => r.cpuMicros / screens));
+  const cpu = (s: Series) => median(s.rounds.map((r) => r.cpuMicros / screens));
+  return {
+    hubMedian: median(hubAll),
+    refMedian: median(refAll),
+    hubP99: p99(hubAll),
+    refP99: p99(refAll),
+    hubHalf: median(hub.rounds.map((r) => r.halfMs)),
+    refHalf: median(ref.rounds.map((r) => r.halfMs)),
+    hubCpu: cpu(hub),
+    refCpu: cpu(ref),
+    hubBytes: median(hub.rounds.map((r) => r.bytesPerScreen)),
+    refBytes: median(ref.rounds.map((r) => r.bytesPerScreen)),
+  };
+}
+
+/** Rows from several runs: each figure the median over the runs, each ratio the median of the runs' own ratios. */
+function summarise(screens: number, pairs: Pair[], floor: Series): Row[] {
+  const runs = pairs.map((pair) => figures(screens, pair));
+  const med = (pick: (f: ReturnType<typeof figures>) => number) => median(runs.map(pick));
+  const each = (pick: (f: ReturnType<typeof figures>) => number) => runs.map((f) => pick(f).toFixed(2)).join(" / ");
   const target = TARGETS[screens];
-  const p99Ratio = p99(hubAll) / p99(refAll);
-  const cpuRatio = cpuPerScreen(hub) / cpuPerScreen(ref);
+  const medianRatio = med((f) => f.hubMedian / f.refMedian);
+  const p99Ratio = med((f) => f.hubP99 / f.refP99);
+  const cpuRatio = med((f) => f.hubCpu / f.refCpu);
+  const hubMedian = med((f) => f.hubMedian);
+  const hubP99 = med((f) => f.hubP99);
   const rows: Row[] = [
-    { screens, figure: "hub: all screens updated, median (ms)", value: median(hubAll), reference: median(refAll), ratio: median(hubAll) / median(refAll), target: target?.medianMs ?? null, verdict: target ? verdict(median(hubAll), target.medianMs) : "" },
-    { screens, figure: "hub: all screens updated, p99 (ms)", value: p99(hubAll), reference: p99(refAll), ratio: p99Ratio, target: target?.p99Ms ?? null, verdict: target ? verdict(p99(hubAll), target.p99Ms) : "" },
-    { screens, figure: "hub: half the screens updated, median (ms)", value: median(hub.rounds.map((r) => r.halfMs)), reference: median(ref.rounds.map((r) => r.halfMs)), ratio: null, target: null, verdict: "" },
-    { screens, figure: "hub CPU per screen per broadcast (µs)", value: cpuPerScreen(hub), reference: cpuPerScreen(ref), ratio: cpuRatio, target: `≤ ${MAX_CPU_RATIO}× ref`, verdict: verdict(cpuRatio, MAX_CPU_RATIO) },
-    { screens, figure: "bytes per screen per broadcast", value: median(hub.rounds.map((r) => r.bytesPerScreen)), reference: median(ref.rounds.map((r) => r.bytesPerScreen)), ratio: null, target: null, verdict: "" },
+    { screens, figure: "hub: all screens updated, median (ms)", value: hubMedian, reference: med((f) => f.refMedian), ratio: medianRatio, target: target?.medianMs ?? null, verdict: target ? verdict(hubMedian, target.medianMs) : "" },
+    { screens, figure: "hub: all screens updated, p99 (ms)", value: hubP99, reference: med((f) => f.refP99), ratio: p99Ratio, target: target?.p99Ms ?? null, verdict: target ? verdict(hubP99, target.p99Ms) : "" },
+    { screens, figure: "hub: half the screens updated, median (ms)", value: med((f) => f.hubHalf), reference: med((f) => f.refHalf), ratio: null, target: null, verdict: "" },
+    { screens, figure: "hub CPU per screen per broadcast (µs)", value: med((f) => f.hubCpu), reference: med((f) => f.refCpu), ratio: cpuRatio, target: `≤ ${MAX_CPU_RATIO}× ref`, verdict: verdict(cpuRatio, MAX_CPU_RATIO) },
+    { screens, figure: "  CPU ratio hub / ws, each run", value: each((f) => f.hubCpu / f.refCpu), reference: null, ratio: null, target: null, verdict: "" },
+    { screens, figure: "bytes per screen per broadcast", value: med((f) => f.hubBytes), reference: med((f) => f.refBytes), ratio: null, target: null, verdict: "" },
     { screens, figure: "ws reference with ~200 B frames: median / p99 (ms)", value: median(floor.rounds.map((r) => r.allMs)), reference: p99(floor.rounds.map((r) => r.allMs)), ratio: null, target: null, verdict: "" },
   ];
   if (screens >= 5000) {
     rows.push({ screens, figure: "p99 ratio hub / ws", value: p99Ratio, reference: null, ratio: null, target: `≤ ${MAX_P99_RATIO}`, verdict: verdict(p99Ratio, MAX_P99_RATIO) });
+    rows.push({ screens, figure: "  p99 ratio hub / ws, each run", value: each((f) => f.hubP99 / f.refP99), reference: null, ratio: null, target: null, verdict: "" });
   }
   return rows;
 }
@@ -101,17 +133,28 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   // 100 rounds: the p99 is then the second-worst round, not the worst of a handful.
   const rounds = options.quick ? 5 : 100;
   const counts = options.quick ? [1000] : [1000, 5000];
+  // Several independent runs (a new hub and a new reference each): one run's p99 on a shared
+  // machine says as much about the machine as about the hub.
+  const runCount = options.quick ? 1 : RUNS;
   const rows: Row[] = [];
   const data: Record<string, unknown> = {};
   for (const count of counts) {
-    const { hub, frames } = await measureHub(count, rounds);
-    const ref = await measureReference(count, rounds, frames);
-    const floor = await measureReference(count, rounds, smallFrames(frames));
-    rows.push(...summarise(count, hub, ref, floor));
-    data[count] = { hub: hub.rounds, reference: ref.rounds, smallFrameReference: floor.rounds, frameBytes: Object.fromEntries(Object.entries(frames).map(([v, f]) => [v, f.length])) };
+    const pairs: Pair[] = [];
+    let floor: Series | null = null;
+    let frameBytes: Record<string, number> = {};
+    for (let run = 0; run < runCount; run++) {
+      const { hub, frames } = await measureHub(count, rounds);
+      const ref = await measureReference(count, rounds, frames);
+      floor ??= await measureReference(count, rounds, smallFrames(frames));
+      pairs.push({ hub, ref });
+      frameBytes = Object.fromEntries(Object.entries(frames).map(([v, f]) => [v, f.length]));
+    }
+    if (!floor) throw new Error("no runs");
+    rows.push(...summarise(count, pairs, floor));
+    data[count] = { runs: pairs.map((p) => ({ hub: p.hub.rounds, reference: p.ref.rounds })), smallFrameReference: floor.rounds, frameBytes };
   }
   return {
-    title: `Broadcast: change:apply → every screen has its update, schedule:patched or schedule:changed (${rounds} rounds after 3 warm-up, views ${BENCH_VIEWS.join(", ")})`,
+    title: `Broadcast: change:apply → every screen has its update, schedule:patched or schedule:changed (medians of ${runCount} runs of ${rounds} rounds after 3 warm-up, views ${BENCH_VIEWS.join(", ")})`,
     rows,
     data,
     notes: [

@@ -8,7 +8,7 @@ import { type DisplaySnapshot, HeartbeatSchema, ScreenHelloSchema, type Snapshot
 import { command, type DisplayNamespace, fail, type HubContext } from "./hub-context.js";
 import { resolveView } from "./screens.js";
 import { viewRoom } from "./views.js";
-import { PreEncoded } from "./wire.js";
+import { preEncodedJson, withFields } from "./wire.js";
 
 type DisplaySocket = Parameters<Parameters<DisplayNamespace["on"]>[1]>[0];
 
@@ -68,8 +68,7 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
       if (delta === null) ack({ ok: true, version, snapshot: ctx.encodedSnapshotFor(view, screen) });
       else {
         const head = { version, appVersion: ctx.appVersion, view, pairingCode: screen.pairingCode, screenName: screen.name };
-        const json = `{"baseVersion":${held},"head":${JSON.stringify(head)},${delta.slice(1)}`;
-        ack({ ok: true, version, snapshot: null, delta: new PreEncoded(json, () => JSON.parse(json)) as unknown as SnapshotDelta });
+        ack({ ok: true, version, snapshot: null, delta: preEncodedJson<SnapshotDelta>(withFields({ baseVersion: held, head }, delta)) });
       }
     }
     ctx.screensChanged();

@@ -17,9 +17,9 @@ import { createSchedule } from "./schedule.js";
 import { isDisposableSource } from "./seed.js";
 import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from "./screens.js";
 import type { Store, VolunteerLinkRow } from "./store.js";
-import { serialiseContent, type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
+import { contentJson, sameSession, type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
 import { createViewDeltas } from "./view-deltas.js";
-import { broadcastEncoded, PreEncoded } from "./wire.js";
+import { broadcastEncoded, PreEncoded, preEncodedJson, withFields } from "./wire.js";
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
 export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
@@ -33,7 +33,6 @@ interface CachedContent {
   since: number;
   content: ViewContent;
   json: string;
-  sessionJson: string[];
 }
 
 export function createHub(io: Server, deps: HubDeps) {
@@ -57,9 +56,9 @@ export function createHub(io: Server, deps: HubDeps) {
     const cached = contentCache.get(key);
     if (cached && cached.version === schedule.version) return cached;
     const content = viewContent(schedule.effective, view, schedule.now());
-    const { json, sessionJson } = serialiseContent(content);
+    const json = contentJson(content);
     const since = previous?.json === json ? previous.since : schedule.version;
-    const built = { version: schedule.version, since, content, json, sessionJson };
+    const built = { version: schedule.version, since, content, json };
     contentCache.set(key, built);
     return built;
   }
@@ -85,7 +84,7 @@ export function createHub(io: Server, deps: HubDeps) {
   function encodedSnapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot {
     const { content, json } = contentFor(view);
     const head = { version: schedule.version, appVersion, view, pairingCode: screen?.pairingCode ?? "", screenName: screen?.name ?? null };
-    return new PreEncoded(`${JSON.stringify(head).slice(0, -1)},${json.slice(1)}`, () => ({ ...head, ...content })) as unknown as DisplaySnapshot;
+    return new PreEncoded(withFields(head, json), () => ({ ...head, ...content })) as unknown as DisplaySnapshot;
   }
 
   /** The broadcast patch from `before` (what the view's screens hold) to the view's current content, or null. */
@@ -93,8 +92,7 @@ export function createHub(io: Server, deps: HubDeps) {
     const delta = deltas.deltaFor(view, before.since);
     if (delta === null) return null;
     const head = { version: schedule.version, appVersion, view, pairingCode: "", screenName: null };
-    const json = `{"head":${JSON.stringify(head)},${delta.slice(1)}`;
-    return new PreEncoded(json, () => JSON.parse(json)) as unknown as SnapshotPatch;
+    return preEncodedJson(withFields({ head }, delta));
   }
 
   /** Sends every populated view whose content changed its new snapshot; unchanged views get nothing. */
@@ -144,21 +142,14 @@ export function createHub(io: Server, deps: HubDeps) {
     lastChangeId: string | null;
     /** The imported schedule it was folded from: after an import admins get the whole state. */
     stored: unknown;
-    /** Each session's JSON by key, built on first need: a picture is diffed as the new one and again as the old. */
-    sessionJson: Map<string, string> | null;
   }
   let adminPicture: AdminPicture | null = null;
-
-  function sessionJsonOf(picture: AdminPicture): Map<string, string> {
-    picture.sessionJson ??= new Map((picture.content.sessions as { key: string }[]).map((s) => [s.key, JSON.stringify(s)]));
-    return picture.sessionJson;
-  }
 
   function currentAdminPicture(): AdminPicture {
     const e = schedule.effective as unknown as Record<string, unknown>;
     const content = Object.fromEntries(ADMIN_CONTENT_FIELDS.map((f) => [f, e[f]]));
     const changes = schedule.changes;
-    return { version: schedule.version, content, logged: changes.length, lastChangeId: changes.at(-1)?.change.id ?? null, stored: schedule.stored, sessionJson: null };
+    return { version: schedule.version, content, logged: changes.length, lastChangeId: changes.at(-1)?.change.id ?? null, stored: schedule.stored };
   }
 
   function adminState(role: Role): AdminState {
@@ -192,7 +183,7 @@ export function createHub(io: Server, deps: HubDeps) {
     if (screenList?.revision !== screens.revision) {
       // Only the JSON is kept (thousands of list objects would stay alive with it otherwise).
       const json = JSON.stringify(screens.list());
-      screenList = { revision: screens.revision, encoded: new PreEncoded(json, () => JSON.parse(json)) as unknown as ScreenInfo[] };
+      screenList = { revision: screens.revision, encoded: preEncodedJson(json) };
     }
     return screenList.encoded;
   }
@@ -215,9 +206,7 @@ export function createHub(io: Server, deps: HubDeps) {
     const appendedOnly = before.logged <= now.logged && (before.logged === 0 ? before.lastChangeId === null : changes[before.logged - 1]?.change.id === before.lastChangeId);
     if (!appendedOnly || now.logged - before.logged > MAX_ADMIN_LOG_ENTRIES) return null;
     const appended = changes.slice(before.logged).map((c) => c.change);
-    const sameSession = (a: { key: string }, b: { key: string }) => sessionJsonOf(before).get(a.key) === sessionJsonOf(now).get(b.key);
-    const json = JSON.stringify({ baseVersion: before.version, version: now.version, appended, content: diff(before.content, now.content, sameSession) });
-    return new PreEncoded(json, () => JSON.parse(json)) as unknown as AdminPatch;
+    return preEncodedJson(JSON.stringify({ baseVersion: before.version, version: now.version, appended, content: diff(before.content, now.content, sameSession) }));
   }
 
   /** After a change or import: every admin learns what changed. */

@@ -4,7 +4,7 @@
 import { contentHash, diff } from "../shared/snapshot-delta.js";
 import { fold } from "../shared/timeline.js";
 import type { Schedule } from "./schedule.js";
-import { type ViewContent, viewContent, viewRoom } from "./views.js";
+import { contentJson, sameSession, type ViewContent, viewContent, viewRoom } from "./views.js";
 
 /** A view's content at one version, as the hub's content cache holds it. */
 export interface VersionedContent {
@@ -12,8 +12,6 @@ export interface VersionedContent {
   since: number;
   content: ViewContent;
   json: string;
-  /** Each session's JSON, aligned with content.sessions. */
-  sessionJson: string[];
 }
 
 interface Prior {
@@ -21,21 +19,9 @@ interface Prior {
   since: number;
   until: number;
   content: ViewContent;
-  /** Each session's JSON when known (not for a prior rebuilt after a restart). */
-  sessionJson: string[] | null;
   hash: number;
   /** The delta to the current content, serialised; rebuilt when the current version moves on. */
   built: { version: number; json: string } | null;
-}
-
-/** Compares two sessions by the JSON both contents already hold, when they do. */
-function sameSessionBy(prior: Prior, current: VersionedContent): ((a: { key: string }, b: { key: string }) => boolean) | undefined {
-  const before = prior.sessionJson;
-  if (!before) return undefined;
-  const jsonOf = (sessions: readonly { key: string }[], json: string[]) => new Map(sessions.map((s, i) => [s.key, json[i]]));
-  const was = jsonOf(prior.content.sessions, before);
-  const now = jsonOf(current.content.sessions, current.sessionJson);
-  return (a, b) => was.get(a.key) === now.get(b.key);
 }
 
 export function createViewDeltas(schedule: Schedule, contentFor: (view: string | null) => VersionedContent) {
@@ -43,7 +29,7 @@ export function createViewDeltas(schedule: Schedule, contentFor: (view: string |
 
   /** Called when a view's content changed: `before` is what its screens held until now. */
   function replaced(view: string | null, before: VersionedContent, current: VersionedContent): void {
-    priors.set(viewRoom(view), { since: before.since, until: current.since - 1, content: before.content, sessionJson: before.sessionJson, hash: contentHash(before.json), built: null });
+    priors.set(viewRoom(view), { since: before.since, until: current.since - 1, content: before.content, hash: contentHash(before.json), built: null });
   }
 
   // After a restart nothing is remembered: the previous version's content is the fold without the
@@ -54,7 +40,7 @@ export function createViewDeltas(schedule: Schedule, contentFor: (view: string |
     if (current.since !== schedule.version || changes.length === 0) return null;
     const effective = fold(schedule.stored.event, changes.slice(0, -1).map((c) => c.change));
     const content = viewContent(effective, view, schedule.now());
-    const prior = { since: schedule.version - 1, until: schedule.version - 1, content, sessionJson: null, hash: contentHash(JSON.stringify(content)), built: null };
+    const prior = { since: schedule.version - 1, until: schedule.version - 1, content, hash: contentHash(contentJson(content)), built: null };
     priors.set(viewRoom(view), prior);
     return prior;
   }
@@ -71,7 +57,7 @@ export function createViewDeltas(schedule: Schedule, contentFor: (view: string |
     prior ??= held === schedule.version - 1 ? rebuilt(view, current) : null;
     if (!prior || held < prior.since || held > prior.until) return null;
     if (prior.built?.version !== current.version) {
-      const json = `{"baseHash":${prior.hash},"content":${JSON.stringify(diff(prior.content, current.content, sameSessionBy(prior, current)))}}`;
+      const json = `{"baseHash":${prior.hash},"content":${JSON.stringify(diff(prior.content, current.content, sameSession))}}`;
       prior.built = { version: current.version, json };
     }
     return prior.built.json.length < current.json.length ? prior.built.json : null;

@@ -9,22 +9,31 @@ import { conferenceDayOf } from "../shared/time.js";
 /** The view-dependent part of a DisplaySnapshot. */
 export type ViewContent = Pick<DisplaySnapshot, "event" | "rooms" | "sessions" | "roomStatus" | "announcements" | "clock">;
 
-/** A view's content serialised, with each session's own JSON (what a delta compares them by). */
-export interface SerialisedContent {
-  /** Exactly JSON.stringify(content). */
-  json: string;
-  /** JSON.stringify of each of content.sessions, in order. */
-  sessionJson: string[];
+// A session's JSON, kept with the session object: a folded session (and a screen's copy of it) is
+// never changed afterwards, and the same object is serialised for sending and compared again
+// by the next delta (as the new side, then as the old one).
+const sessionJsonCache = new WeakMap<object, string>();
+
+/** JSON.stringify of a session, once per session object. */
+export function sessionJson(session: object): string {
+  let json = sessionJsonCache.get(session);
+  if (json === undefined) {
+    json = JSON.stringify(session);
+    sessionJsonCache.set(session, json);
+  }
+  return json;
 }
 
-/** Serialises a view's content once, keeping each session's JSON for the next delta. */
-export function serialiseContent(content: ViewContent): SerialisedContent {
-  const sessionJson = content.sessions.map((s) => JSON.stringify(s));
+/** For shared/snapshot-delta's diff: two sessions are the same when their JSON is. */
+export const sameSession = (a: object, b: object): boolean => a === b || sessionJson(a) === sessionJson(b);
+
+/** Exactly JSON.stringify(content), with each session's JSON kept for the next delta. */
+export function contentJson(content: ViewContent): string {
   // The fields in viewContent's order (and CONTENT_FIELDS'), as JSON.stringify would write them.
-  const json =
-    `{"event":${JSON.stringify(content.event)},"rooms":${JSON.stringify(content.rooms)},"sessions":[${sessionJson.join(",")}],` +
-    `"roomStatus":${JSON.stringify(content.roomStatus)},"announcements":${JSON.stringify(content.announcements)},"clock":${JSON.stringify(content.clock)}}`;
-  return { json, sessionJson };
+  return (
+    `{"event":${JSON.stringify(content.event)},"rooms":${JSON.stringify(content.rooms)},"sessions":[${content.sessions.map(sessionJson).join(",")}],` +
+    `"roomStatus":${JSON.stringify(content.roomStatus)},"announcements":${JSON.stringify(content.announcements)},"clock":${JSON.stringify(content.clock)}}`
+  );
 }
 
 /** The socket.io room of the screens showing `view` (null: unassigned screens). */

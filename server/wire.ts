@@ -18,6 +18,18 @@ export class PreEncoded {
   }
 }
 
+/** JSON text sent as it is, typed as the value it stands for (anything else reads it back through JSON.parse). */
+export function preEncodedJson<T>(json: string): T {
+  return new PreEncoded(json, () => JSON.parse(json)) as unknown as T;
+}
+
+/** `object` (JSON text of an object) with `fields` put first: `{...fields, ...object}` as JSON. */
+export function withFields(fields: Record<string, unknown>, object: string): string {
+  const head = JSON.stringify(fields);
+  if (head === "{}") return object;
+  return object === "{}" ? head : `${head.slice(0, -1)},${object.slice(1)}`;
+}
+
 // Placeholders never appear in the small wrappers stringified around pre-encoded values (they
 // carry no user text: an event name, ok, version), so replacing them is unambiguous.
 const placeholder = (i: number) => `\u0000pre-encoded-${i}\u0000`;

@@ -1,9 +1,10 @@
-// A view's content is serialised once per version with each session's JSON kept, and the delta
-// to the next version compares sessions by that JSON: both must agree with plain JSON.stringify.
+// A view's content is serialised once per version with each session's JSON kept with the session,
+// and the delta to the next version compares sessions by that JSON: both must agree with plain
+// JSON.stringify.
 import { describe, expect, it } from "vitest";
 import { DEMOS, loadDemo } from "../../server/demo/index.js";
 import { createViewDeltas } from "../../server/view-deltas.js";
-import { serialiseContent, viewContent } from "../../server/views.js";
+import { contentJson, sameSession, sessionJson, viewContent } from "../../server/views.js";
 import type { DemoId } from "../../server/demo/index.js";
 import { fold } from "../../shared/timeline.js";
 import { applyDelta, diff } from "../../shared/snapshot-delta.js";
@@ -28,15 +29,21 @@ describe("a view's serialised content", () => {
       expect([effective.announcements.length, effective.roomStatus[room], effective.clock?.rate]).toEqual([1, "full", 2]);
       for (const view of views(event.rooms.map((r) => r.id))) {
         const content = viewContent(effective, view, first?.start ?? 0);
-        const { json, sessionJson } = serialiseContent(content);
-        expect(json, `${id} ${view}`).toBe(JSON.stringify(content));
-        expect(sessionJson).toEqual(content.sessions.map((s) => JSON.stringify(s)));
+        expect(contentJson(content), `${id} ${view}`).toBe(JSON.stringify(content));
+        expect(content.sessions.map(sessionJson)).toEqual(content.sessions.map((s) => JSON.stringify(s)));
       }
     }
   });
 });
 
 describe("a delta built from the kept session JSON", () => {
+  it("compares two sessions by their JSON, each serialised once", () => {
+    const a = { key: "k", title: "Flakes" };
+    expect(sameSession(a, { key: "k", title: "Flakes" })).toBe(true);
+    expect(sameSession(a, { key: "k", title: "Flakes (10 min late)" })).toBe(false);
+    expect(sessionJson(a)).toBe(sessionJson(a));
+  });
+
   it("is the delta plain diff builds, and turns the old content into the new", () => {
     const event = loadDemo("planet-nix-2025");
     const key = event.sessions.find((s) => s.roomId === "room-1")?.key ?? "";
@@ -44,7 +51,7 @@ describe("a delta built from the kept session JSON", () => {
     const before = viewContent(fold(event, []), "lobby", at);
     const change = { kind: "delay", sessionKey: key, minutes: 10, id: "c1", seq: 1, at, realAt: at, author: "test" } as unknown as Change;
     const after = viewContent(fold(event, [change]), "lobby", at);
-    const versioned = (content: typeof before, version: number) => ({ version, since: version, content, ...serialiseContent(content) });
+    const versioned = (content: typeof before, version: number) => ({ version, since: version, content, json: contentJson(content) });
     let current = versioned(before, 1);
     const schedule = { version: 2, changes: [{ change }], stored: { event }, now: () => at } as never;
     const deltas = createViewDeltas(schedule, () => current);

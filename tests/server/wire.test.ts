@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Encoder, PacketType } from "socket.io-parser";
 import { createRequire } from "node:module";
-import { broadcastEncoded, HubEncoder, PreEncoded, textFrame } from "../../server/wire.js";
+import { broadcastEncoded, HubEncoder, PreEncoded, preEncodedJson, textFrame, withFields } from "../../server/wire.js";
 
 const snapshot = { version: 7, view: "room:room-1", sessions: [{ key: "a", title: 'Quotes " and \\ and $& and \u0000' }], clock: null };
 const pre = () => new PreEncoded(JSON.stringify(snapshot), () => snapshot);
@@ -87,5 +87,16 @@ describe("a broadcast frame", () => {
     }
     expect(closed.direct).toEqual([]);
     expect(closed.queued).toEqual([]);
+  });
+});
+
+describe("fields put in front of pre-serialised JSON", () => {
+  it("is the JSON of the merged object, with the fields first", () => {
+    const object = JSON.stringify({ baseHash: 7, content: { set: {} } });
+    expect(JSON.parse(withFields({ baseVersion: 3, head: { version: 4 } }, object))).toEqual({ baseVersion: 3, head: { version: 4 }, baseHash: 7, content: { set: {} } });
+    expect(withFields({ a: 1 }, object).startsWith('{"a":1,"baseHash"')).toBe(true);
+    expect(withFields({}, object)).toBe(object);
+    expect(withFields({ a: 1 }, "{}")).toBe('{"a":1}');
+    expect(JSON.stringify({ v: preEncodedJson<unknown>(object) })).toBe(`{"v":${object}}`);
   });
 });

@@ -1,6 +1,7 @@
 // Every screen that ever connected: pairing code, name, assigned view, and what its heartbeat
-// says. Memory is the truth while the hub runs; rows are written in batches so thousands of
-// screens reconnecting at once cost one transaction, not thousands of fsyncs. Organizer actions
+// says. A connected screen's entry in memory is the truth while it is connected; rows are
+// written in batches so thousands of screens reconnecting at once cost one transaction, not
+// thousands of fsyncs, and once written an offline screen is only a row. Organizer actions
 // (assign, rename, forget) are written at once.
 import { randomInt } from "node:crypto";
 import type { ScreenInfo } from "../shared/protocol.js";
@@ -50,15 +51,17 @@ export function assignment(view: string | null, urlView: string | null): Pick<Sc
 export type ScreenRegistry = ReturnType<typeof createScreenRegistry>;
 
 export function createScreenRegistry(store: Store, now: () => number) {
+  // Connected screens, and screens that went offline since the last flush. Every other screen
+  // lives in the database only: a venue's fleet rebooting all day (or a hub that saw 10,000
+  // screens at some point) costs the hub no memory once its bookkeeping is written.
   const screens = new Map<string, ScreenEntry>();
+  /** Pairing codes of the entries in `screens` (the database knows the others). */
   const codes = new Set<string>();
   const dirty = new Set<string>();
+  /** Screens remembered: rows in the database plus entries not written yet. */
+  let remembered = store.countScreens();
   /** Bumped on every change list() would show, so the hub can reuse its last serialised list. */
   let revision = 0;
-  for (const row of store.listScreens()) {
-    screens.set(row.id, { ...row, sockets: NO_SOCKETS });
-    codes.add(row.pairingCode);
-  }
 
   const rowOf = (e: ScreenEntry): ScreenRow => ({
     id: e.id,
@@ -74,39 +77,62 @@ export function createScreenRegistry(store: Store, now: () => number) {
     assignedOverUrl: e.assignedOverUrl,
   });
 
+  /** The entry in memory, or the screen's row as an offline entry (not kept), or undefined. */
+  function get(id: string): ScreenEntry | undefined {
+    const entry = screens.get(id);
+    if (entry) return entry;
+    const row = store.getScreen(id);
+    return row ? { ...row, sockets: NO_SOCKETS } : undefined;
+  }
+
+  /** Writes heartbeat bookkeeping gathered since the last flush, in one transaction, and lets offline screens go from memory. */
+  function flush(): void {
+    if (dirty.size > 0) {
+      const rows = [...dirty].flatMap((id) => {
+        const e = screens.get(id);
+        return e ? [rowOf(e)] : [];
+      });
+      dirty.clear();
+      store.saveScreens(rows);
+    }
+    for (const [id, e] of screens) {
+      if (e.sockets.size > 0) continue;
+      screens.delete(id);
+      codes.delete(e.pairingCode);
+    }
+  }
+
   /**
    * Makes room by forgetting the longest-unseen screens nobody cares about (offline, unnamed,
    * unassigned): a tenth of the limit at once, so a flood of new screens costs one scan per
    * thousand, not one per screen. False when every remembered screen matters.
    */
   function evict(): boolean {
-    const idle = [...screens.values()].filter((e) => e.sockets.size === 0 && e.view === null && e.name === null);
-    if (idle.length === 0) return false;
-    idle.sort((a, b) => a.lastSeen - b.lastSeen);
-    const gone = idle.slice(0, Math.max(1, Math.floor(MAX_SCREENS / 10)));
-    for (const e of gone) {
-      screens.delete(e.id);
-      codes.delete(e.pairingCode);
-      dirty.delete(e.id);
-    }
-    store.deleteScreens(gone.map((e) => e.id));
+    flush(); // every remembered screen is a row now; those still in memory are online
+    const gone = store
+      .idleScreenIds()
+      .filter((id) => !screens.has(id))
+      .slice(0, Math.max(1, Math.floor(MAX_SCREENS / 10)));
+    if (gone.length === 0) return false;
+    store.deleteScreens(gone);
+    remembered -= gone.length;
     revision++;
     return true;
   }
 
   function forget(id: string): ScreenEntry | null {
-    const entry = screens.get(id);
+    const entry = get(id);
     if (!entry) return null;
-    screens.delete(id);
-    codes.delete(entry.pairingCode);
+    if (screens.delete(id)) codes.delete(entry.pairingCode);
     dirty.delete(id);
     store.deleteScreen(id);
+    remembered--;
     revision++;
     return entry;
   }
 
   return {
-    get: (id: string): ScreenEntry | undefined => screens.get(id),
+    get,
 
     get revision(): number {
       return revision;
@@ -116,12 +142,18 @@ export function createScreenRegistry(store: Store, now: () => number) {
     connect(id: string, socketId: string, appVersion: string): ScreenEntry | null {
       let entry = screens.get(id);
       if (!entry) {
-        if (screens.size >= MAX_SCREENS && !evict()) return null;
-        const at = now();
-        const pairingCode = newPairingCode((c) => codes.has(c));
-        codes.add(pairingCode);
-        entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, shownView: null, urlView: null, assignedOverUrl: null, sockets: NO_SOCKETS };
+        const row = store.getScreen(id);
+        if (row) {
+          entry = { ...row, sockets: NO_SOCKETS };
+        } else {
+          if (remembered >= MAX_SCREENS && !evict()) return null;
+          const at = now();
+          const pairingCode = newPairingCode((c) => codes.has(c) || store.pairingCodeTaken(c));
+          entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, shownView: null, urlView: null, assignedOverUrl: null, sockets: NO_SOCKETS };
+          remembered++;
+        }
         screens.set(id, entry);
+        codes.add(entry.pairingCode);
       }
       entry.sockets = new Set(entry.sockets).add(socketId);
       entry.lastSeen = now();
@@ -164,9 +196,9 @@ export function createScreenRegistry(store: Store, now: () => number) {
       revision++;
     },
 
-    /** Organizer edits: written at once. */
+    /** Organizer edits: written at once (with the rest of the screen's bookkeeping). */
     update(id: string, patch: Partial<Pick<ScreenRow, "name" | "view" | "assignedOverUrl">>): ScreenEntry | null {
-      const entry = screens.get(id);
+      const entry = get(id);
       if (!entry) return null;
       Object.assign(entry, patch);
       dirty.delete(id);
@@ -177,32 +209,30 @@ export function createScreenRegistry(store: Store, now: () => number) {
 
     forget,
 
-    /** Writes heartbeat bookkeeping gathered since the last flush, in one transaction. */
-    flush(): void {
-      if (dirty.size === 0) return;
-      const rows = [...dirty].flatMap((id) => {
-        const e = screens.get(id);
-        return e ? [rowOf(e)] : [];
-      });
-      dirty.clear();
-      store.saveScreens(rows);
-    },
+    flush,
 
-    /** For the admin page, most recently seen first. */
+    /** For the admin page, most recently seen first: the database's rows, with what memory knows newer. */
     list(): ScreenInfo[] {
-      return [...screens.values()]
+      const all = new Map<string, ScreenRow & { sockets?: ReadonlySet<string> }>(store.listScreens().map((r) => [r.id, r]));
+      for (const [id, e] of screens) all.set(id, e);
+      return [...all.values()]
         .sort((a, b) => b.lastSeen - a.lastSeen)
         .map((e) => ({
           screenId: e.id,
           pairingCode: e.pairingCode,
           name: e.name,
           view: e.shownView ?? e.view,
-          online: e.sockets.size > 0,
+          online: (e.sockets?.size ?? 0) > 0,
           firstSeen: e.firstSeen,
           lastSeen: e.lastSeen,
           clockOffsetMs: e.clockOffsetMs,
           appVersion: e.appVersion,
         }));
+    },
+
+    /** Screens held in memory (connected, or offline and not written yet). */
+    get inMemory(): number {
+      return screens.size;
     },
   };
 }

@@ -75,6 +75,22 @@ export function isDemoSource(source: string): boolean {
   return source.startsWith("demo:");
 }
 
+function toScreenRow(r: Record<string, unknown>): ScreenRow {
+  return {
+    id: String(r.id),
+    pairingCode: String(r.pairing_code),
+    name: (r.name as string | null) ?? null,
+    view: (r.view as string | null) ?? null,
+    firstSeen: Number(r.first_seen),
+    lastSeen: Number(r.last_seen),
+    clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
+    appVersion: (r.app_version as string | null) ?? null,
+    shownView: (r.shown_view as string | null) ?? null,
+    urlView: (r.url_view as string | null) ?? null,
+    assignedOverUrl: (r.assigned_over_url as string | null) ?? null,
+  };
+}
+
 /** Opens (creating when needed) the database in `dataDir` and runs the migrations. */
 export function openStore(dataDir: string) {
   mkdirSync(dataDir, { recursive: true });
@@ -108,6 +124,10 @@ export function openStore(dataDir: string) {
     getSetting: db.prepare<[string], { value: string }>("SELECT value FROM settings WHERE key = ?"),
     setSetting: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     screens: db.prepare<[], Record<string, unknown>>("SELECT * FROM screens"),
+    screen: db.prepare<[string], Record<string, unknown>>("SELECT * FROM screens WHERE id = ?"),
+    screenCount: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM screens"),
+    pairingCodeTaken: db.prepare<[string], { one: number }>("SELECT 1 AS one FROM screens WHERE pairing_code = ?"),
+    idleScreens: db.prepare<[], { id: string }>("SELECT id FROM screens WHERE view IS NULL AND name IS NULL ORDER BY last_seen, id"),
     upsertScreen: db.prepare(
       "INSERT INTO screens (id, pairing_code, name, view, first_seen, last_seen, clock_offset_ms, app_version, shown_view, url_view, assigned_over_url) " +
         "VALUES (@id, @pairingCode, @name, @view, @firstSeen, @lastSeen, @clockOffsetMs, @appVersion, @shownView, @urlView, @assignedOverUrl) " +
@@ -215,21 +235,15 @@ export function openStore(dataDir: string) {
     getSetting: (key: string): string | null => q.getSetting.get(key)?.value ?? null,
     setSetting: (key: string, value: string): void => void q.setSetting.run(key, value),
 
-    listScreens(): ScreenRow[] {
-      return q.screens.all().map((r) => ({
-        id: String(r.id),
-        pairingCode: String(r.pairing_code),
-        name: (r.name as string | null) ?? null,
-        view: (r.view as string | null) ?? null,
-        firstSeen: Number(r.first_seen),
-        lastSeen: Number(r.last_seen),
-        clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
-        appVersion: (r.app_version as string | null) ?? null,
-        shownView: (r.shown_view as string | null) ?? null,
-        urlView: (r.url_view as string | null) ?? null,
-        assignedOverUrl: (r.assigned_over_url as string | null) ?? null,
-      }));
+    listScreens: (): ScreenRow[] => q.screens.all().map(toScreenRow),
+    getScreen(id: string): ScreenRow | null {
+      const row = q.screen.get(id);
+      return row ? toScreenRow(row) : null;
     },
+    countScreens: (): number => q.screenCount.get()?.n ?? 0,
+    pairingCodeTaken: (code: string): boolean => q.pairingCodeTaken.get(code) !== undefined,
+    /** Ids of screens nobody named or assigned, longest unseen first. */
+    idleScreenIds: (): string[] => q.idleScreens.all().map((r) => r.id),
     /** Writes many screens in one transaction (the hub batches heartbeats). */
     saveScreens(rows: ScreenRow[]): void {
       if (rows.length === 0) return;

@@ -55,6 +55,41 @@ describe("the screen registry", () => {
     expect(after).toEqual({ "door-a-abcdefgh": false, "door-b-abcdefgh": false, "door-c-abcdefgh": true });
   });
 
+  it("keeps only connected screens in memory once bookkeeping is written; an offline screen is still listed, edited and recognised", () => {
+    let now = 1_000;
+    const s = freshStore();
+    const registry = createScreenRegistry(s, () => now++);
+    const door = registry.connect("door-a-abcdefgh", "sock-1", "build-1");
+    registry.connect("door-b-abcdefgh", "sock-2", "build-1");
+    registry.disconnect("door-a-abcdefgh", "sock-1");
+    expect(registry.inMemory).toBe(2); // offline, but not written yet
+    registry.flush();
+    expect(registry.inMemory).toBe(1);
+    expect(s.getScreen("door-a-abcdefgh")?.pairingCode).toBe(door?.pairingCode);
+
+    // An organizer names and assigns it while it is offline: written at once, still not in memory.
+    expect(registry.update("door-a-abcdefgh", { name: "Main hall door", view: "room:room-1" })?.name).toBe("Main hall door");
+    expect(registry.inMemory).toBe(1);
+    expect(registry.get("door-a-abcdefgh")).toMatchObject({ name: "Main hall door", view: "room:room-1", pairingCode: door?.pairingCode });
+    expect(registry.list().map((e) => [e.screenId, e.online, e.name])).toEqual([
+      ["door-a-abcdefgh", false, "Main hall door"],
+      ["door-b-abcdefgh", true, null],
+    ]);
+
+    // It comes back as itself.
+    const back = registry.connect("door-a-abcdefgh", "sock-3", "build-2");
+    expect(back).toMatchObject({ pairingCode: door?.pairingCode, name: "Main hall door", view: "room:room-1", appVersion: "build-2" });
+    expect(registry.list().find((e) => e.screenId === "door-a-abcdefgh")?.online).toBe(true);
+
+    // Forgetting an offline screen removes its row; it would come back as a new screen.
+    registry.disconnect("door-a-abcdefgh", "sock-3");
+    registry.flush();
+    expect(registry.forget("door-a-abcdefgh")).not.toBeNull();
+    expect(registry.get("door-a-abcdefgh")).toBeUndefined();
+    expect(s.getScreen("door-a-abcdefgh")).toBeNull();
+    expect(registry.forget("door-a-abcdefgh")).toBeNull();
+  });
+
   it(`forgets the longest-unseen idle screens in one batch when ${MAX_SCREENS} are remembered, never a named or assigned one`, () => {
     let now = 1_000;
     const s = freshStore();

@@ -175,14 +175,15 @@ export function createHub(io: Server, deps: HubDeps) {
   }
 
   // The screen list, serialised once per registry revision and shared by every organizer's
-  // state (on connect and after each change) and screens:changed: with thousands of screens it
-  // is most of that state (90 ms to sort and encode 5,000 when an organizer connects), and most
-  // changes do not touch it. Anything else serialising the state gets the list through toJSON.
+  // state and screens:changed in the same turn: with thousands of screens it is most of that
+  // state (90 ms to sort and encode 5,000). It is not kept beyond the turn: an organizer
+  // connects now and then, and a megabyte of JSON per 5,000 screens would sit in the hub's heap.
   let screenList: { revision: number; encoded: ScreenInfo[] } | null = null;
   function encodedScreenList(): ScreenInfo[] {
     if (screenList?.revision !== screens.revision) {
       // Only the JSON is kept (thousands of list objects would stay alive with it otherwise).
       const json = JSON.stringify(screens.list());
+      if (!screenList) setImmediate(() => (screenList = null));
       screenList = { revision: screens.revision, encoded: preEncodedJson(json) };
     }
     return screenList.encoded;

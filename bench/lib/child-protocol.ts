@@ -1,7 +1,7 @@
 // Requests a benchmark child answers over IPC (see children.ts), shared by the hub and the
 // ws reference so the load generator measures both the same way.
 import { Session } from "node:inspector/promises";
-import { writeHeapSnapshot } from "node:v8";
+import { getHeapSpaceStatistics, writeHeapSnapshot } from "node:v8";
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 
 export interface CpuSample {
@@ -15,6 +15,8 @@ export interface MemorySample {
   rss: number;
   external: number;
   arrayBuffers: number;
+  /** Of heapUsed: V8's code space (functions compiled on first use, not data the hub keeps). */
+  codeSpaceUsed: number;
 }
 
 export interface LoopDelay {
@@ -39,7 +41,8 @@ export function serveRequests(extra: Record<string, Handler> = {}): void {
       // Several passes: one full GC can leave weak/finalised objects for the next cycle.
       if ((payload as { gc?: boolean } | undefined)?.gc && globalThis.gc) for (let i = 0; i < 4; i++) globalThis.gc();
       const m = process.memoryUsage();
-      return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers };
+      const code = getHeapSpaceStatistics().find((space) => space.space_name === "code_space");
+      return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, arrayBuffers: m.arrayBuffers, codeSpaceUsed: code?.space_used_size ?? 0 };
     },
     "loop:start": () => {
       histogram?.disable();

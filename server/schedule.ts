@@ -2,7 +2,7 @@
 // them, with the version that screens and admins compare. Every mutation is committed to the
 // store before it is visible here, so nothing is acknowledged that a restart would lose.
 import { randomBytes } from "node:crypto";
-import { type ChangeInput, ChangeInputSchema, type EffectiveSchedule, type Event } from "../shared/model.js";
+import { type ChangeInput, ChangeInputSchema, type EffectiveSchedule, type EffectiveSession, type Event } from "../shared/model.js";
 import type { ImportReport } from "../shared/formats/types.js";
 import { type Result, type Role, toIssues } from "../shared/protocol.js";
 import { fold } from "../shared/timeline.js";
@@ -24,6 +24,42 @@ function withAssignedIds(input: ChangeInput): ChangeInput {
   return input;
 }
 
+/** Equal as data: the same fields with the same values, arrays element by element (a session's shape). */
+function sameFields(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const va = (a as Record<string, unknown>)[k];
+    const vb = (b as Record<string, unknown>)[k];
+    if (va === vb) continue;
+    if (!Array.isArray(va) || !Array.isArray(vb) || va.length !== vb.length || va.some((x, i) => x !== vb[i])) return false;
+  }
+  return true;
+}
+
+/**
+ * `next` with every session equal to one of `previous` replaced by that very object. A change
+ * touches a few sessions; the rest keep their identity from fold to fold, so everything cached
+ * per session object (its JSON, its screen copy) is reused and deltas compare them by reference.
+ */
+export function carryOverSessions(previous: EffectiveSchedule | null, next: EffectiveSchedule): EffectiveSchedule {
+  if (!previous) return next;
+  const before = new Map<string, EffectiveSession[]>();
+  for (const s of previous.sessions) {
+    const same = before.get(s.key);
+    if (same) same.push(s);
+    else before.set(s.key, [s]);
+  }
+  let carried = 0;
+  const sessions = next.sessions.map((s) => {
+    const match = before.get(s.key)?.find((old) => sameFields(old, s));
+    if (!match) return s;
+    carried++;
+    return match;
+  });
+  return carried === 0 ? next : { ...next, sessions };
+}
+
 export function createSchedule(store: Store, realNow: () => number) {
   const initial = store.getEvent();
   if (!initial) throw new Error("the data directory holds no schedule; import one or start with a demo");
@@ -33,7 +69,7 @@ export function createSchedule(store: Store, realNow: () => number) {
   let version = store.version();
 
   const refold = () => {
-    effective = fold(stored.event, changes.map((c) => c.change));
+    effective = carryOverSessions(effective, fold(stored.event, changes.map((c) => c.change)));
   };
 
   /** Validates, authorizes and stamps a raw change; the stamped input or the refusal. */

@@ -58,8 +58,16 @@ export function roomIdsOfView(view: string | null, rooms: Room[]): string[] {
 
 // Screens never show abstracts, links or why a session moved (the change ids grow with every
 // delay): leaving them out keeps every broadcast small, a FOSDEM lobby's above all.
+// One screen copy per folded session: sessions a change did not touch keep their object from
+// fold to fold (server/schedule.ts), and so keep their copy, and its JSON.
+const screenCopies = new WeakMap<EffectiveSession, EffectiveSession>();
 function forScreen(s: EffectiveSession): EffectiveSession {
-  return { ...s, abstract: "", url: null, changeIds: [] };
+  let copy = screenCopies.get(s);
+  if (!copy) {
+    copy = { ...s, abstract: "", url: null, changeIds: [] };
+    screenCopies.set(s, copy);
+  }
+  return copy;
 }
 
 /**

@@ -24,10 +24,23 @@ function largestSample(): string {
   return files.sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
 }
 
-export async function run(options: BenchOptions): Promise<BenchResult> {
-  const screenCount = options.quick ? 200 : 1000;
-  const file = largestSample();
-  const body = readFileSync(file);
+interface RunFigures {
+  answeredMs: number;
+  allMs: number;
+  received: number;
+  refFirstMs: number;
+  refWarmMs: number;
+  loop: LoopDelay;
+  totalMB: number;
+  maxKB: number;
+  againMs: number;
+  loopAgain: LoopDelay;
+  resent: number;
+  againApplied: string;
+}
+
+/** One import on a new hub with `screenCount` fresh screens, then the same file again, then the ws reference. */
+async function oneRun(file: string, body: ReturnType<typeof readFileSync>, screenCount: number): Promise<RunFigures> {
   const hub = await startBenchHub();
   let stopped = false;
   try {
@@ -67,17 +80,17 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     const bytes = screens.map((s) => s.bytesIn);
     const totalMB = bytes.reduce((a, b) => a + b, 0) / 1024 / 1024;
     const maxKB = Math.max(...bytes) / 1024;
+    const updated = received;
 
     // The same file again: nothing changed, so no screen may receive anything.
     // Its preparation (parse and diff against the 1.2 MB schedule now held) runs in the worker.
-    const before = received;
     await hub.child.request("loop:start");
     const t1 = performance.now();
     const again = (await (await post()).json()) as { ok: boolean; applied?: boolean };
     const againMs = performance.now() - t1;
     const loopAgain = await hub.child.request<LoopDelay>("loop:read");
     await pause(1500);
-    const resent = received - before;
+    const resent = received - updated;
     const frames: Record<string, string> = {};
     for (const s of screens) if (s.captureFrame && s.lastFrame) frames[s.view] = s.lastFrame.toString();
     closeScreens(screens);
@@ -88,30 +101,65 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     // the import's (the first large one on these connections, their TCP windows still small),
     // and then warm.
     const reference = await measureReference(screenCount, 5, frames, 0);
-    const refFirstMs = reference.rounds[0]?.allMs ?? Number.NaN;
-    const refMs = median(reference.rounds.slice(1).map((r) => r.allMs));
-
-    const rows: Row[] = [
-      { figure: "POST /api/import answered (ms)", value: answeredMs, target: MAX_END_TO_END_MS, verdict: verdict(answeredMs, MAX_END_TO_END_MS) },
-      { figure: `POST → all ${screenCount} screens updated (ms)`, value: allMs, target: MAX_END_TO_END_MS, verdict: received >= screenCount ? verdict(allMs, MAX_END_TO_END_MS) : `only ${received} updated` },
-      { figure: `plain ws sending the same frames to ${screenCount} fresh clients, first send (ms)`, value: refFirstMs, target: null, verdict: "" },
-      { figure: "  the same, median of the next 4 sends (ms)", value: refMs, target: null, verdict: "" },
-      { figure: "hub event-loop delay p99 meanwhile (ms)", value: loop.p99Ms, target: MAX_LOOP_P99_MS, verdict: verdict(loop.p99Ms, MAX_LOOP_P99_MS) },
-      { figure: "hub event-loop delay max meanwhile (ms)", value: loop.maxMs, target: null, verdict: "" },
-      { figure: "bytes sent to screens by the import (MB, all screens)", value: totalMB, target: null, verdict: "" },
-      { figure: "largest snapshot one screen received (kB)", value: maxKB, target: null, verdict: "" },
-      { figure: "re-importing the same file answered (ms)", value: againMs, target: null, verdict: "" },
-      { figure: "hub event-loop delay p99 / max while re-importing (ms)", value: `${loopAgain.p99Ms.toFixed(1)} / ${loopAgain.maxMs.toFixed(1)}`, target: null, verdict: "" },
-      { figure: "frames sent to screens by re-importing the same file", value: resent, target: 0, verdict: resent === 0 ? "ok" : "MISSED" },
-      { figure: "second import applied?", value: String(again.applied ?? "?"), target: null, verdict: "" },
-    ];
     return {
-      title: `Import of ${file.split("/").pop()} (${(body.length / 1024 / 1024).toFixed(2)} MB) through POST /api/import with ${screenCount} screens connected`,
-      rows,
-      data: { file, bytes: body.length, answeredMs, allMs, referenceMs: { first: refFirstMs, warm: refMs }, loop, resent, screenBytes: { totalMB, maxKB }, againMs, loopAgain },
-      notes: ["Screens start on the Planet Nix demo (room-1, room-2, lobby); after the import every view changes, so every screen gets a snapshot."],
+      answeredMs,
+      allMs,
+      received: updated,
+      refFirstMs: reference.rounds[0]?.allMs ?? Number.NaN,
+      refWarmMs: median(reference.rounds.slice(1).map((r) => r.allMs)),
+      loop,
+      totalMB,
+      maxKB,
+      againMs,
+      loopAgain,
+      resent,
+      againApplied: String(again.applied ?? "?"),
     };
   } finally {
     if (!stopped) await hub.stop();
   }
+}
+
+/** Independent runs (a new hub and new screens each); one with --quick. */
+const RUNS = 5;
+
+export async function run(options: BenchOptions): Promise<BenchResult> {
+  const screenCount = options.quick ? 200 : 1000;
+  const file = largestSample();
+  const body = readFileSync(file);
+  const runs: RunFigures[] = [];
+  for (let i = 0; i < (options.quick ? 1 : RUNS); i++) runs.push(await oneRun(file, body, screenCount));
+  const med = (pick: (r: RunFigures) => number) => median(runs.map(pick));
+  const each = (pick: (r: RunFigures) => number) => runs.map((r) => pick(r).toFixed(1)).join(" / ");
+  const answeredMs = med((r) => r.answeredMs);
+  const allMs = med((r) => r.allMs);
+  const loopP99 = med((r) => r.loop.p99Ms);
+  const fewest = Math.min(...runs.map((r) => r.received));
+  const resent = Math.max(...runs.map((r) => r.resent));
+  const rows: Row[] = [
+    { figure: "POST /api/import answered (ms)", value: answeredMs, target: MAX_END_TO_END_MS, verdict: verdict(answeredMs, MAX_END_TO_END_MS) },
+    { figure: "  each run (ms)", value: each((r) => r.answeredMs), target: null, verdict: "" },
+    { figure: `POST → all ${screenCount} screens updated (ms)`, value: allMs, target: MAX_END_TO_END_MS, verdict: fewest >= screenCount ? verdict(allMs, MAX_END_TO_END_MS) : `only ${fewest} updated` },
+    { figure: "  each run (ms)", value: each((r) => r.allMs), target: null, verdict: "" },
+    { figure: `plain ws sending the same frames to ${screenCount} fresh clients, first send (ms)`, value: med((r) => r.refFirstMs), target: null, verdict: "" },
+    { figure: "  the same, median of the next 4 sends (ms)", value: med((r) => r.refWarmMs), target: null, verdict: "" },
+    { figure: "hub event-loop delay p99 meanwhile (ms)", value: loopP99, target: MAX_LOOP_P99_MS, verdict: verdict(loopP99, MAX_LOOP_P99_MS) },
+    { figure: "  each run (ms)", value: each((r) => r.loop.p99Ms), target: null, verdict: "" },
+    { figure: "hub event-loop delay max meanwhile (ms)", value: med((r) => r.loop.maxMs), target: null, verdict: "" },
+    { figure: "bytes sent to screens by the import (MB, all screens)", value: med((r) => r.totalMB), target: null, verdict: "" },
+    { figure: "largest snapshot one screen received (kB)", value: med((r) => r.maxKB), target: null, verdict: "" },
+    { figure: "re-importing the same file answered (ms)", value: med((r) => r.againMs), target: null, verdict: "" },
+    { figure: "hub event-loop delay p99 / max while re-importing (ms)", value: `${med((r) => r.loopAgain.p99Ms).toFixed(1)} / ${med((r) => r.loopAgain.maxMs).toFixed(1)}`, target: null, verdict: "" },
+    { figure: "frames sent to screens by re-importing the same file (most in a run)", value: resent, target: 0, verdict: resent === 0 ? "ok" : "MISSED" },
+    { figure: "second import applied? (each run)", value: runs.map((r) => r.againApplied).join(" / "), target: null, verdict: "" },
+  ];
+  return {
+    title: `Import of ${file.split("/").pop()} (${(body.length / 1024 / 1024).toFixed(2)} MB) through POST /api/import with ${screenCount} screens connected, median of ${runs.length} runs`,
+    rows,
+    data: { file, bytes: body.length, runs },
+    notes: [
+      "Screens start on the Planet Nix demo (room-1, room-2, lobby); after the import every view changes, so every screen gets a snapshot.",
+      "Each run is a new hub with new screens: the import is the first large send on their connections, as on a venue's morning.",
+    ],
+  };
 }

@@ -6,6 +6,7 @@ import { startBenchHub } from "./lib/hub.js";
 import type { BenchOptions, BenchResult } from "./lib/report.js";
 import { closeScreens, connectScreens } from "./lib/screen-client.js";
 import { type Row, verdict } from "./lib/stats.js";
+import { SCREEN_FLUSH_INTERVAL_MS } from "../server/screens.js";
 
 const MAX_HEAP_PER_SCREEN = 10 * 1024;
 const MAX_RSS_PER_SCREEN = 20 * 1024;
@@ -17,6 +18,9 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   const cycles = options.quick ? 3 : 10;
   const hub = await startBenchHub();
   const sample = () => hub.child.request<MemorySample>("memory", { gc: true });
+  // A screen that went offline is written with the next batch of bookkeeping and only then
+  // leaves the hub's memory: let that batch run before sampling.
+  const afterClose = () => pause(SCREEN_FLUSH_INTERVAL_MS + 1000);
   const settle = async () => {
     // Let the hub see every close and drop its sockets: sample until the heap stops moving.
     let last = await sample();
@@ -33,11 +37,13 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
     const screens = await connectScreens(hub.wsUrl, screenCount);
     const loaded = await settle();
     closeScreens(screens);
+    await afterClose();
     const afterFirst = await settle();
     const drift: number[] = [];
     for (let c = 1; c < cycles; c++) {
       const again = await connectScreens(hub.wsUrl, screenCount);
       closeScreens(again);
+      await afterClose();
       drift.push((await settle()).heapUsed - afterFirst.heapUsed);
     }
     const final = await settle();
@@ -63,6 +69,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
         "Measured in the hub process after four forced GCs (--expose-gc), once two samples 1 s apart differ by < 256 kB.",
         "Offline screens live in the database only (the admin's screen list reads them from there): what the hub keeps per screen ends with its connection.",
         "The warm baseline follows one full cycle, so code compiled on first use is not counted as a leak.",
+        `Each sample follows the hub's next write of screen bookkeeping (every ${SCREEN_FLUSH_INTERVAL_MS / 1000} s), after which offline screens leave its memory.`,
       ],
     };
   } finally {

@@ -1,7 +1,7 @@
 // Renders every admin page to PNG for the docs, on a phone (360×740) and a laptop (1366×768):
 // docs/screenshots/admin-<page>-phone.png and admin-<page>-laptop.png. The hub runs the Planet
 // Nix demo at 11:15 on its first day with a delay, a full room, an announcement, a volunteer
-// link and two screens, so each page has something to show.
+// link and three screens (one of them offline), so each page has something to show.
 // Run after `npm run build`: `tsx scripts/screenshots-admin.ts [--dist DIR] [--out DIR]`.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -69,7 +69,15 @@ async function main() {
     for (const change of changes) await socket.timeout(5000).emitWithAck("change:apply", change);
     await socket.timeout(5000).emitWithAck("volunteer:create", { label: "Room 1 door, Thursday", roomIds: ["room-1"], expiresAt: null });
 
-    // Two screens: one shows the lobby, one waits to be paired.
+    // A door screen seen earlier and offline now (the hub keeps it as a row only), then two
+    // online: one shows the lobby, one waits to be paired.
+    const door = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await door.goto(`${hub.url}/display/room/room-2`);
+    await door.getByTestId("room-name").waitFor({ timeout: 10_000 });
+    await door.waitForTimeout(500);
+    await door.close();
+    await new Promise((r) => setTimeout(r, 300));
+    hub.hub.screens.flush();
     const lobby = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await lobby.goto(`${hub.url}/display/lobby`);
     const fresh = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -2,7 +2,7 @@
 // for every whole admin:state and screens:changed until then: it must never be stale.
 import { describe, expect, it } from "vitest";
 import type { AdminState } from "../../shared/protocol.js";
-import { applyChange, hello, nextEvent, screenOn, useOrganizerHub } from "./helpers.js";
+import { applyChange, connectDisplay, hello, nextEvent, screenOn, useOrganizerHub } from "./helpers.js";
 
 describe("the screen list in an organizer's state", () => {
   const fx = useOrganizerHub();
@@ -34,6 +34,31 @@ describe("the screen list in an organizer's state", () => {
     });
     const offline = await stateAfterAChange("after disconnect");
     expect(offline.screens.find((s) => s.screenId === screen.screenId)).toMatchObject({ online: false });
+  });
+
+  it("lists an offline screen the hub keeps only as a row, and an organizer can name and assign it before it returns", async () => {
+    const screen = await screenOn(fx.hub, null);
+    const code = screen.snapshot.pairingCode;
+    screen.socket.disconnect();
+    await new Promise<void>((resolve) => {
+      const poll = () => (fx.hub.hub.screens.get(screen.screenId)?.sockets.size === 0 ? resolve() : setTimeout(poll, 10));
+      poll();
+    });
+    fx.hub.hub.screens.flush(); // the next batch of bookkeeping: the offline screen leaves memory
+    expect(fx.hub.hub.screens.inMemory).toBe(0);
+
+    const listed = await stateAfterAChange("while it is away");
+    expect(listed.screens.find((s) => s.screenId === screen.screenId)).toMatchObject({ pairingCode: code, online: false });
+    expect(await fx.admin.timeout(3000).emitWithAck("screen:rename", { screenId: screen.screenId, name: "Hall B door" })).toMatchObject({ ok: true });
+    expect(await fx.admin.timeout(3000).emitWithAck("screen:assign", { screenId: screen.screenId, view: "room:room-2" })).toMatchObject({ ok: true });
+    const named = await stateAfterAChange("after naming it");
+    expect(named.screens.find((s) => s.screenId === screen.screenId)).toMatchObject({ name: "Hall B door", online: false });
+
+    // It comes back as itself: same pairing code, its name, the view it was assigned meanwhile.
+    const socket = connectDisplay(fx.hub);
+    fx.sockets.push(socket);
+    const reply = await hello(socket, { screenId: screen.screenId, view: null, version: null, appVersion: fx.hub.appVersion });
+    expect(reply.ok && reply.snapshot).toMatchObject({ pairingCode: code, screenName: "Hall B door", view: "room:room-2" });
   });
 
   it("shows a rename in the next state even when nothing else about the screens changed", async () => {

@@ -7,6 +7,7 @@ import type { Server } from "socket.io";
 import { ADMIN_CONTENT_FIELDS, MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
 import type { AdminPatch, AdminState, DisplaySnapshot, Role, ScreenInfo, SnapshotPatch, VolunteerLinkInfo } from "../shared/protocol.js";
 import { diff } from "../shared/snapshot-delta.js";
+import { conferenceDayOf, conferenceDayStart, DAY_MS } from "../shared/zoned.js";
 import { admitGradually } from "./admission.js";
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
@@ -23,10 +24,19 @@ import { broadcastEncoded, PreEncoded, preEncodedJson, withFields } from "./wire
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
 export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
+/** The longest the hub waits before checking again whether the conference day turned, ms. */
+export const DAY_WATCH_MAX_MS = 60 * 60_000;
+/** The setting naming the conference day the current version's content was built on. */
+const CONTENT_DAY_SETTING = "content_day";
 /** How often ended sessions (expired, revoked) are swept and their sockets disconnected, ms. */
 export const LINK_SWEEP_INTERVAL_MS = 15_000;
 
 export type Hub = ReturnType<typeof createHub>;
+
+/** The calendar date after `day` ("YYYY-MM-DD"). */
+function nextDate(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
 
 interface CachedContent {
   version: number;
@@ -230,6 +240,8 @@ export function createHub(io: Server, deps: HubDeps) {
     if (closed) return;
     publishDisplays();
     publishAdminChange();
+    noteContentDay();
+    watchDayTurn();
     if (syncPending) return;
     syncPending = true;
     setImmediate(() => {
@@ -238,6 +250,46 @@ export function createHub(io: Server, deps: HubDeps) {
       store.syncToDisk();
     });
   }
+
+  // What a lobby carries depends on the conference day (server/views.ts lobbyDays), and a full
+  // room's door names talks with space today. When the day turns the version moves on with no
+  // change, so those views are rebuilt and their screens told; the day is kept in the store so a
+  // hub restarted on a later day does the same before any screen is back.
+  const dayOfNow = (): string => {
+    const { timeZone, dayChangeHour } = schedule.effective.event;
+    return conferenceDayOf(timeZone, dayChangeHour)(schedule.now());
+  };
+  let contentDay = store.getSetting(CONTENT_DAY_SETTING);
+  if (contentDay !== null && contentDay !== dayOfNow()) schedule.turnDay();
+  noteContentDay();
+
+  function noteContentDay(): void {
+    const day = dayOfNow();
+    if (day === contentDay) return;
+    contentDay = day;
+    store.setSetting(CONTENT_DAY_SETTING, day);
+  }
+
+  let dayTimer: NodeJS.Timeout | null = null;
+  /** Arms a timer for the next day change in hub time (the rehearsal clock's rate included). */
+  function watchDayTurn(): void {
+    if (dayTimer) clearTimeout(dayTimer);
+    dayTimer = null;
+    const { event, clock } = schedule.effective;
+    const rate = clock?.rate ?? 1;
+    if (closed || rate <= 0 || contentDay === null) return;
+    const next = conferenceDayStart(nextDate(contentDay), event.timeZone, event.dayChangeHour);
+    const wait = Math.min(DAY_WATCH_MAX_MS, Math.max(0, (next - schedule.now()) / rate));
+    dayTimer = setTimeout(() => {
+      dayTimer = null;
+      if (closed) return;
+      if (dayOfNow() === contentDay) return watchDayTurn();
+      schedule.turnDay();
+      publish();
+    }, wait + 25);
+    dayTimer.unref();
+  }
+  watchDayTurn();
 
   let screensTimer: NodeJS.Timeout | null = null;
   function screensChanged(): void {
@@ -296,6 +348,7 @@ export function createHub(io: Server, deps: HubDeps) {
       clearInterval(flushTimer);
       clearInterval(sweepTimer);
       if (screensTimer) clearTimeout(screensTimer);
+      if (dayTimer) clearTimeout(dayTimer);
       screens.flush();
       syncPending = false;
       store.syncToDisk();

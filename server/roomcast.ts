@@ -119,6 +119,7 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
     if (clockStart !== null) {
       const result = hub.schedule.apply({ kind: "clock", set: { virtual: clockStart, rate: 1 } }, DEMO_ROLE);
       if (!result.ok) throw new Error(`cannot set the rehearsal clock: ${result.message}`);
+      hub.publish(); // nobody is connected yet: this notes the conference day the clock reads
     }
 
     const imports = createImports(hub, auth, realNow, { get: store.getSetting, set: store.setSetting });

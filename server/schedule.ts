@@ -123,6 +123,12 @@ export function createSchedule(store: Store, realNow: () => number) {
       return { ok: true, version, changeId: committed.change.id };
     },
 
+    /** A new version with no change: content built for a conference day is rebuilt for the next. */
+    turnDay(): number {
+      version = store.newVersion();
+      return version;
+    },
+
     /** What the effective schedule would be with one more (already prepared) change. */
     foldWith(input: ChangeInput): EffectiveSchedule {
       const realAt = realNow();

@@ -221,6 +221,11 @@ export function openStore(dataDir: string) {
       }));
     },
 
+    /** A new version with nothing else changed (the conference day turned: what lobbies carry moves on). */
+    newVersion(): number {
+      return db.transaction(() => bumpVersion()).immediate();
+    },
+
     /** Appends one change and bumps the version, in one committed transaction. */
     appendChange(input: ChangeInput, stamp: ChangeStamp): { change: Change; version: number } {
       return db.transaction(() => {

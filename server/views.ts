@@ -81,9 +81,24 @@ export function spaceRoomIds(effective: EffectiveSchedule, view: string | null):
 }
 
 /**
+ * The conference days a lobby carries on `today`: the first two with sessions from today on
+ * (today's or the next day's, and the one after it), or the last day once the event is over.
+ * A lobby shows what is on now and next in every room, and what it holds carries it through a
+ * hub outage past midnight; the rest of a long event would only multiply what every lobby
+ * screen is sent (a four-day congress: four times). The hub moves the window on at each day
+ * change (server/hub.ts).
+ */
+export function lobbyDays(sessions: readonly EffectiveSession[], today: string): Set<string> {
+  const days = [...new Set(sessions.map((s) => s.day))].sort();
+  const ahead = days.filter((d) => d >= today).slice(0, 2);
+  return new Set(ahead.length > 0 ? ahead : days.slice(-1));
+}
+
+/**
  * The part of a snapshot a view needs at hub time `at`: its rooms' sessions (with cancelled and
  * moved markers), the rooms those sessions point to ("moved to Room 2"), their status, and the
- * announcements targeting it that have not expired. A full room's door also gets the other open
+ * announcements targeting it that have not expired. A lobby gets its rooms' sessions of the
+ * days lobbyDays names, a door all of its room's. A full room's door also gets the other open
  * rooms and their sessions of the conference day of `at`, so its banner can name talks with space
  * now and as the day goes on; no other view carries them, so broadcasts stay small.
  */
@@ -91,9 +106,15 @@ export function viewContent(effective: EffectiveSchedule, view: string | null, a
   const shown = new Set(roomIdsOfView(view, effective.rooms));
   const space = new Set(spaceRoomIds(effective, view));
   const dayOf = conferenceDayOf(effective.event.timeZone, effective.event.dayChangeHour);
-  const today = space.size > 0 ? dayOf(at) : "";
+  const lobby = view !== null && parseView(view)?.kind === "lobby";
+  const today = space.size > 0 || lobby ? dayOf(at) : "";
+  const days = lobby ? lobbyDays(effective.sessions.filter((s) => shown.has(s.roomId)), today) : null;
   const sessions = effective.sessions
-    .filter((s) => shown.has(s.roomId) || (space.has(s.roomId) && (dayOf(s.start) === today || dayOf(s.end - 1) === today)))
+    .filter(
+      (s) =>
+        (shown.has(s.roomId) && (days === null || days.has(s.day))) ||
+        (space.has(s.roomId) && (dayOf(s.start) === today || dayOf(s.end - 1) === today)),
+    )
     .map(forScreen);
   const named = new Set([...shown, ...space]);
   for (const s of sessions) {

@@ -25,6 +25,8 @@ export interface HubSpawnOptions {
   clockStart?: number | null;
   /** Defaults to the Planet Nix demo; null starts from what the data directory holds. */
   demo?: string | null;
+  /** A schedule file imported at start (instead of the demo). */
+  scheduleFile?: string | null;
   /** Runs as soon as the hub is ready, before the organizer logs in (e.g. start a CPU profile). */
   onReady?: (child: ChildHandle) => Promise<unknown>;
   /**

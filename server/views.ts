@@ -1,10 +1,10 @@
 // What each view needs from the effective schedule, and nothing more: a door screen gets its own
 // room's sessions, a lobby the rooms it shows. Built once per view and version, then sent to
 // every screen of that view as one pre-encoded broadcast.
-import { type EffectiveSchedule, type EffectiveSession, parseView, type Room } from "../shared/model.js";
+import { BREAK_TYPES, type EffectiveSchedule, type EffectiveSession, parseView, type Room } from "../shared/model.js";
 import { announcementTargetsView } from "../shared/on-air.js";
 import type { DisplaySnapshot } from "../shared/protocol.js";
-import { conferenceDayOf } from "../shared/time.js";
+import { conferenceDayOf, conferenceDayStart } from "../shared/time.js";
 
 /** The view-dependent part of a DisplaySnapshot. */
 export type ViewContent = Pick<DisplaySnapshot, "event" | "rooms" | "sessions" | "roomStatus" | "announcements" | "clock">;
@@ -94,11 +94,45 @@ export function lobbyDays(sessions: readonly EffectiveSession[], today: string):
   return new Set(ahead.length > 0 ? ahead : days.slice(-1));
 }
 
+/** Whether the room index (shared/room-index.ts) counts a session towards a room's first start. */
+const countsAsHeld = (s: EffectiveSession): boolean =>
+  s.status !== "cancelled" && s.status !== "moved-out" && !(s.end === s.start && BREAK_TYPES.has(s.type));
+
+/**
+ * The sessions a lobby holds on `today` (which began at `todayStart`): those of lobbyDays, and
+ * per room what the screen needs to tell every room's state through those days exactly as the
+ * whole schedule would (shared/on-air.ts): anything under way when today began (a talk past the
+ * day change, a session running for days), the room's first session (before it, a room is
+ * "before the event"), and its first session after the window with any cancelled or moved-out
+ * slot up to it (a room with nothing in the window is "done for today", next on that day).
+ */
+export function lobbySessions(sessions: readonly EffectiveSession[], today: string, todayStart: number): Set<EffectiveSession> {
+  const days = lobbyDays(sessions, today);
+  const lastDay = [...days].sort().at(-1) ?? "";
+  const byRoom = new Map<string, EffectiveSession[]>();
+  for (const s of sessions) {
+    const room = byRoom.get(s.roomId);
+    if (room) room.push(s);
+    else byRoom.set(s.roomId, [s]);
+  }
+  const kept = new Set<EffectiveSession>();
+  for (const room of byRoom.values()) {
+    room.sort((a, b) => a.start - b.start || a.end - b.end);
+    const first = room.find(countsAsHeld);
+    if (first) kept.add(first);
+    const beyond = room.find((s) => s.day > lastDay && countsAsHeld(s));
+    for (const s of room) {
+      if (days.has(s.day) || (s.start < todayStart && s.end > todayStart) || (beyond && s.day > lastDay && s.start <= beyond.start)) kept.add(s);
+    }
+  }
+  return kept;
+}
+
 /**
  * The part of a snapshot a view needs at hub time `at`: its rooms' sessions (with cancelled and
  * moved markers), the rooms those sessions point to ("moved to Room 2"), their status, and the
- * announcements targeting it that have not expired. A lobby gets its rooms' sessions of the
- * days lobbyDays names, a door all of its room's. A full room's door also gets the other open
+ * announcements targeting it that have not expired. A lobby gets what lobbySessions keeps of
+ * its rooms' sessions, a door all of its room's. A full room's door also gets the other open
  * rooms and their sessions of the conference day of `at`, so its banner can name talks with space
  * now and as the day goes on; no other view carries them, so broadcasts stay small.
  */
@@ -108,11 +142,12 @@ export function viewContent(effective: EffectiveSchedule, view: string | null, a
   const dayOf = conferenceDayOf(effective.event.timeZone, effective.event.dayChangeHour);
   const lobby = view !== null && parseView(view)?.kind === "lobby";
   const today = space.size > 0 || lobby ? dayOf(at) : "";
-  const days = lobby ? lobbyDays(effective.sessions.filter((s) => shown.has(s.roomId)), today) : null;
+  const { timeZone, dayChangeHour } = effective.event;
+  const held = lobby ? lobbySessions(effective.sessions.filter((s) => shown.has(s.roomId)), today, conferenceDayStart(today, timeZone, dayChangeHour)) : null;
   const sessions = effective.sessions
     .filter(
       (s) =>
-        (shown.has(s.roomId) && (days === null || days.has(s.day))) ||
+        (shown.has(s.roomId) && (held === null || held.has(s))) ||
         (space.has(s.roomId) && (dayOf(s.start) === today || dayOf(s.end - 1) === today)),
     )
     .map(forScreen);

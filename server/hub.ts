@@ -19,7 +19,7 @@ import { isDisposableSource } from "./seed.js";
 import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from "./screens.js";
 import type { Store, VolunteerLinkRow } from "./store.js";
 import { contentJson, sameSession, type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
-import { createViewDeltas } from "./view-deltas.js";
+import { createViewDeltas, type DayTurn } from "./view-deltas.js";
 import { broadcastEncoded, PreEncoded, preEncodedJson, withFields } from "./wire.js";
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
@@ -28,6 +28,8 @@ export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
 export const DAY_WATCH_MAX_MS = 60 * 60_000;
 /** The setting naming the conference day the current version's content was built on. */
 const CONTENT_DAY_SETTING = "content_day";
+/** The setting naming the last version a day turn made, and an instant of the day before it. */
+const DAY_TURN_SETTING = "day_turn";
 /** How often ended sessions (expired, revoked) are swept and their sockets disconnected, ms. */
 export const LINK_SWEEP_INTERVAL_MS = 15_000;
 
@@ -73,7 +75,10 @@ export function createHub(io: Server, deps: HubDeps) {
     return built;
   }
 
-  const deltas = createViewDeltas(schedule, (view) => contentFor(view));
+  const deltas = createViewDeltas(schedule, (view) => contentFor(view), () => {
+    const turn = store.getSetting(DAY_TURN_SETTING);
+    return turn === null ? null : (JSON.parse(turn) as DayTurn);
+  });
 
   function snapshotFor(view: string | null, screen: ScreenEntry | null): DisplaySnapshot {
     return {
@@ -260,8 +265,17 @@ export function createHub(io: Server, deps: HubDeps) {
     return conferenceDayOf(timeZone, dayChangeHour)(schedule.now());
   };
   let contentDay = store.getSetting(CONTENT_DAY_SETTING);
-  if (contentDay !== null && contentDay !== dayOfNow()) schedule.turnDay();
+  if (contentDay !== null && contentDay !== dayOfNow()) turnDay(contentDay);
   noteContentDay();
+
+  /** A new version for a new day; remembers which, and an instant of the day before, for view-deltas. */
+  function turnDay(from: string): void {
+    const { timeZone, dayChangeHour } = schedule.effective.event;
+    const version = schedule.turnDay();
+    // The last instant of the day turned from (none when that day was unreadable: now, less a moment).
+    const before = from ? conferenceDayStart(nextDate(from), timeZone, dayChangeHour) - 1 : schedule.now() - 1;
+    store.setSetting(DAY_TURN_SETTING, JSON.stringify({ version, before }));
+  }
 
   function noteContentDay(): void {
     const day = dayOfNow();
@@ -277,14 +291,15 @@ export function createHub(io: Server, deps: HubDeps) {
     dayTimer = null;
     const { event, clock } = schedule.effective;
     const rate = clock?.rate ?? 1;
-    if (closed || rate <= 0 || contentDay === null) return;
+    // No day to turn from (an unreadable time zone gives none): nothing to watch.
+    if (closed || rate <= 0 || !contentDay) return;
     const next = conferenceDayStart(nextDate(contentDay), event.timeZone, event.dayChangeHour);
     const wait = Math.min(DAY_WATCH_MAX_MS, Math.max(0, (next - schedule.now()) / rate));
     dayTimer = setTimeout(() => {
       dayTimer = null;
       if (closed) return;
       if (dayOfNow() === contentDay) return watchDayTurn();
-      schedule.turnDay();
+      turnDay(contentDay as string);
       publish();
     }, wait + 25);
     dayTimer.unref();
@@ -296,6 +311,8 @@ export function createHub(io: Server, deps: HubDeps) {
     if (screensTimer) return;
     screensTimer = setTimeout(() => {
       screensTimer = null;
+      // Nobody to tell: an organizer who signs in gets the whole list with their state.
+      if (!admin.adapter.rooms.get("organizers")?.size) return;
       admin.to("organizers").emit("screens:changed", encodedScreenList());
     }, SCREENS_NOTIFY_INTERVAL_MS);
     screensTimer.unref();

@@ -24,7 +24,13 @@ interface Prior {
   built: { version: number; json: string } | null;
 }
 
-export function createViewDeltas(schedule: Schedule, contentFor: (view: string | null) => VersionedContent) {
+/** The last version a conference-day turn made (no change: the same fold, another day's views), and an instant of the day before. */
+export interface DayTurn {
+  version: number;
+  before: number;
+}
+
+export function createViewDeltas(schedule: Schedule, contentFor: (view: string | null) => VersionedContent, lastDayTurn: () => DayTurn | null = () => null) {
   const priors = new Map<string, Prior>();
 
   /** Called when a view's content changed: `before` is what its screens held until now. */
@@ -33,13 +39,17 @@ export function createViewDeltas(schedule: Schedule, contentFor: (view: string |
   }
 
   // After a restart nothing is remembered: the previous version's content is the fold without the
-  // last change, if that change made the last version (else the hash will not match and the
-  // screen asks for the whole snapshot).
+  // last change, if that change made the last version, or the same fold on the day before, if the
+  // conference day turning made it (else the hash will not match and the screen asks for the
+  // whole snapshot).
   function rebuilt(view: string | null, current: VersionedContent): Prior | null {
     const changes = schedule.changes;
-    if (current.since !== schedule.version || changes.length === 0) return null;
-    const effective = fold(schedule.stored.event, changes.slice(0, -1).map((c) => c.change));
-    const content = viewContent(effective, view, schedule.now());
+    if (current.since !== schedule.version) return null;
+    const turn = lastDayTurn();
+    let content: ViewContent;
+    if (turn?.version === schedule.version) content = viewContent(schedule.effective, view, turn.before);
+    else if (changes.length === 0) return null;
+    else content = viewContent(fold(schedule.stored.event, changes.slice(0, -1).map((c) => c.change)), view, schedule.now());
     const prior = { since: schedule.version - 1, until: schedule.version - 1, content, hash: contentHash(contentJson(content)), built: null };
     priors.set(viewRoom(view), prior);
     return prior;

@@ -92,11 +92,11 @@ export function createScreenRegistry(store: Store, now: () => number) {
         const e = screens.get(id);
         return e ? [rowOf(e)] : [];
       });
+      store.saveScreens(rows); // should it throw, everything stays dirty and in memory for the next try
       dirty.clear();
-      store.saveScreens(rows);
     }
     for (const [id, e] of screens) {
-      if (e.sockets.size > 0) continue;
+      if (e.sockets.size > 0 || dirty.has(id)) continue;
       screens.delete(id);
       codes.delete(e.pairingCode);
     }

@@ -97,7 +97,8 @@ describe("the screen registry", () => {
     registry.connect("oldest-assigned-1", "sock-a", "");
     registry.disconnect("oldest-assigned-1", "sock-a");
     registry.update("oldest-assigned-1", { view: "room:room-1" });
-    for (let i = 1; i < MAX_SCREENS; i++) {
+    registry.connect("oldest-online-abcdefgh", "sock-b", ""); // unnamed, unassigned, but connected
+    for (let i = 2; i < MAX_SCREENS; i++) {
       registry.connect(`idle-${i}-abcdefgh`, `sock-${i}`, "");
       registry.disconnect(`idle-${i}-abcdefgh`, `sock-${i}`);
     }
@@ -108,8 +109,34 @@ describe("the screen registry", () => {
     const left = registry.list();
     expect(left).toHaveLength(MAX_SCREENS - MAX_SCREENS / 10 + 1);
     expect(registry.get("oldest-assigned-1")).toBeDefined();
-    expect(registry.get("idle-1-abcdefgh")).toBeUndefined();
+    expect(registry.get("oldest-online-abcdefgh")?.sockets.size).toBe(1);
+    expect(registry.get("idle-2-abcdefgh")).toBeUndefined();
     expect(registry.get(`idle-${MAX_SCREENS - 1}-abcdefgh`)).toBeDefined();
-    expect(s.listScreens()).toHaveLength(MAX_SCREENS - MAX_SCREENS / 10);
+    expect(s.listScreens()).toHaveLength(MAX_SCREENS - MAX_SCREENS / 10); // the newcomer is not written yet
+
+    // A hub started on a full database counts its rows: the first new screen makes room again.
+    registry.flush();
+    const rows = s.listScreens().length;
+    for (let i = 0; rows + i < MAX_SCREENS; i++) s.saveScreens([{ id: `filler-${i}-abcdefgh`, pairingCode: `f${i}`, name: null, view: null, firstSeen: 1, lastSeen: 1, clockOffsetMs: null, appVersion: null, shownView: null, urlView: null, assignedOverUrl: null }]);
+    const restarted = createScreenRegistry(s, () => now++);
+    expect(restarted.connect("after-restart-abcdefgh", "sock-r", "")).not.toBeNull();
+    expect(s.listScreens().length).toBe(MAX_SCREENS - MAX_SCREENS / 10);
+  });
+
+  it("keeps screens it could not write in memory and dirty, and writes them next time", () => {
+    const s = freshStore();
+    const registry = createScreenRegistry(s, () => 1_000);
+    const door = registry.connect("door-a-abcdefgh", "sock-1", "");
+    registry.disconnect("door-a-abcdefgh", "sock-1");
+    const save = s.saveScreens;
+    s.saveScreens = () => {
+      throw new Error("disk full");
+    };
+    expect(() => registry.flush()).toThrow("disk full");
+    expect(registry.inMemory).toBe(1);
+    s.saveScreens = save;
+    registry.flush();
+    expect(registry.inMemory).toBe(0);
+    expect(s.getScreen("door-a-abcdefgh")?.pairingCode).toBe(door?.pairingCode);
   });
 });

@@ -7,7 +7,7 @@ import type { Server } from "socket.io";
 import { ADMIN_CONTENT_FIELDS, MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
 import type { AdminPatch, AdminState, DisplaySnapshot, Role, ScreenInfo, SnapshotPatch, VolunteerLinkInfo } from "../shared/protocol.js";
 import { diff } from "../shared/snapshot-delta.js";
-import { conferenceDayOf, conferenceDayStart, DAY_MS } from "../shared/zoned.js";
+import { conferenceDayEnd, conferenceDayOf } from "../shared/zoned.js";
 import { admitGradually } from "./admission.js";
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
@@ -34,11 +34,6 @@ const DAY_TURN_SETTING = "day_turn";
 export const LINK_SWEEP_INTERVAL_MS = 15_000;
 
 export type Hub = ReturnType<typeof createHub>;
-
-/** The calendar date after `day` ("YYYY-MM-DD"). */
-function nextDate(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-}
 
 interface CachedContent {
   version: number;
@@ -273,7 +268,7 @@ export function createHub(io: Server, deps: HubDeps) {
     const { timeZone, dayChangeHour } = schedule.effective.event;
     const version = schedule.turnDay();
     // The last instant of the day turned from (none when that day was unreadable: now, less a moment).
-    const before = from ? conferenceDayStart(nextDate(from), timeZone, dayChangeHour) - 1 : schedule.now() - 1;
+    const before = from ? conferenceDayEnd(from, timeZone, dayChangeHour) - 1 : schedule.now() - 1;
     store.setSetting(DAY_TURN_SETTING, JSON.stringify({ version, before }));
   }
 
@@ -285,15 +280,20 @@ export function createHub(io: Server, deps: HubDeps) {
   }
 
   let dayTimer: NodeJS.Timeout | null = null;
+  /** What the armed timer was computed from: a change that moves neither leaves it as it is. */
+  let armedFor = "";
   /** Arms a timer for the next day change in hub time (the rehearsal clock's rate included). */
   function watchDayTurn(): void {
+    const { event, clock } = schedule.effective;
+    const basis = JSON.stringify([contentDay, clock, event.timeZone, event.dayChangeHour]);
+    if (dayTimer && basis === armedFor) return;
     if (dayTimer) clearTimeout(dayTimer);
     dayTimer = null;
-    const { event, clock } = schedule.effective;
+    armedFor = basis;
     const rate = clock?.rate ?? 1;
     // No day to turn from (an unreadable time zone gives none): nothing to watch.
     if (closed || rate <= 0 || !contentDay) return;
-    const next = conferenceDayStart(nextDate(contentDay), event.timeZone, event.dayChangeHour);
+    const next = conferenceDayEnd(contentDay, event.timeZone, event.dayChangeHour);
     const wait = Math.min(DAY_WATCH_MAX_MS, Math.max(0, (next - schedule.now()) / rate));
     dayTimer = setTimeout(() => {
       dayTimer = null;

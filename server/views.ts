@@ -1,8 +1,9 @@
 // What each view needs from the effective schedule, and nothing more: a door screen gets its own
 // room's sessions, a lobby the rooms it shows. Built once per view and version, then sent to
 // every screen of that view as one pre-encoded broadcast.
-import { BREAK_TYPES, type EffectiveSchedule, type EffectiveSession, parseView, type Room } from "../shared/model.js";
+import { type EffectiveSchedule, type EffectiveSession, parseView, type Room } from "../shared/model.js";
 import { announcementTargetsView } from "../shared/on-air.js";
+import { isAbsorbedBreak, isSkipped } from "../shared/room-index.js";
 import type { DisplaySnapshot } from "../shared/protocol.js";
 import { conferenceDayOf, conferenceDayStart } from "../shared/time.js";
 
@@ -94,9 +95,8 @@ export function lobbyDays(sessions: readonly EffectiveSession[], today: string):
   return new Set(ahead.length > 0 ? ahead : days.slice(-1));
 }
 
-/** Whether the room index (shared/room-index.ts) counts a session towards a room's first start. */
-const countsAsHeld = (s: EffectiveSession): boolean =>
-  s.status !== "cancelled" && s.status !== "moved-out" && !(s.end === s.start && BREAK_TYPES.has(s.type));
+/** What the room index counts as running in a room, towards its first start and its next session. */
+const runsInRoom = (s: EffectiveSession): boolean => !isSkipped(s) && !isAbsorbedBreak(s);
 
 /**
  * The sessions a lobby holds on `today` (which began at `todayStart`): those of lobbyDays, and
@@ -108,7 +108,7 @@ const countsAsHeld = (s: EffectiveSession): boolean =>
  */
 export function lobbySessions(sessions: readonly EffectiveSession[], today: string, todayStart: number): Set<EffectiveSession> {
   const days = lobbyDays(sessions, today);
-  const lastDay = [...days].sort().at(-1) ?? "";
+  const lastDay = [...days].at(-1) ?? ""; // lobbyDays lists them in order
   const byRoom = new Map<string, EffectiveSession[]>();
   for (const s of sessions) {
     const room = byRoom.get(s.roomId);
@@ -118,9 +118,9 @@ export function lobbySessions(sessions: readonly EffectiveSession[], today: stri
   const kept = new Set<EffectiveSession>();
   for (const room of byRoom.values()) {
     room.sort((a, b) => a.start - b.start || a.end - b.end);
-    const first = room.find(countsAsHeld);
+    const first = room.find(runsInRoom);
     if (first) kept.add(first);
-    const beyond = room.find((s) => s.day > lastDay && countsAsHeld(s));
+    const beyond = room.find((s) => s.day > lastDay && runsInRoom(s));
     for (const s of room) {
       if (days.has(s.day) || (s.start < todayStart && s.end > todayStart) || (beyond && s.day > lastDay && s.start <= beyond.start)) kept.add(s);
     }

@@ -26,6 +26,11 @@ export interface ScheduleIndex {
   dayOf: (at: number) => string;
 }
 
+/** A cancelled slot or moved-out marker: shown as such, never as what runs in the room. */
+export const isSkipped = (s: EffectiveSession): boolean => s.status === "cancelled" || s.status === "moved-out";
+/** A break a delay shrank to nothing: there is no break left to show. */
+export const isAbsorbedBreak = (s: EffectiveSession): boolean => s.end === s.start && BREAK_TYPES.has(s.type);
+
 const EMPTY_ROOM: RoomIndex = { runs: [], runStarts: [], longestRunMs: 0, background: [], skipped: [], firstStart: null };
 
 // Effective schedules are immutable values; a WeakMap lets each be indexed once and freed with it.
@@ -56,11 +61,9 @@ function buildIndex(effective: EffectiveSchedule): ScheduleIndex {
   };
   for (const s of effective.sessions) {
     const r = room(s.roomId);
-    const length = s.end - s.start;
-    if (s.status === "cancelled" || s.status === "moved-out") r.skipped.push(s);
-    // A break shrunk to nothing by a delay has been absorbed: there is no break left to show.
-    else if (length === 0 && BREAK_TYPES.has(s.type)) continue;
-    else if (length > BACKGROUND_MIN_MS) r.background.push(s);
+    if (isSkipped(s)) r.skipped.push(s);
+    else if (isAbsorbedBreak(s)) continue;
+    else if (s.end - s.start > BACKGROUND_MIN_MS) r.background.push(s);
     else r.runs.push(s);
   }
   const byStart = (a: EffectiveSession, b: EffectiveSession) => a.start - b.start || a.end - b.end;

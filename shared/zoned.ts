@@ -179,6 +179,13 @@ export function conferenceDayStart(day: string, zone: string, dayChangeHour: num
   return instantOfLocal({ ...midnight, hour: dayChangeHour }, zone, zoneOffsetMinutes(start, zone));
 }
 
+/** The instant the conference day after `day` begins, which is when `day` ends. */
+export function conferenceDayEnd(day: string, zone: string, dayChangeHour: number): number {
+  const [year = NaN, month = NaN, date = NaN] = day.split("-").map(Number);
+  const next = addDays({ year, month, day: date }, 1);
+  return conferenceDayStart(isoDate(next.year, next.month, next.day), zone, dayChangeHour);
+}
+
 /** Quarter hours: every modern zone offset and DST transition falls on one, so a day never changes inside one. */
 const DAY_BUCKET_MS = 15 * MINUTE_MS;
 /** Bound on memoised buckets (about 100 days of quarter hours). */

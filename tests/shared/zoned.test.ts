@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as time from "../../shared/time.js";
 import {
   conferenceDay,
+  conferenceDayEnd,
   conferenceDayOf,
   conferenceDayStart,
   formatClock,
@@ -139,6 +140,23 @@ describe("conference days with a day-change hour", () => {
           const day = new Date(night + d * 24 * HOUR).toISOString().slice(0, 10);
           for (let h = 0; h < 24; h++) {
             expect(conferenceDayStart(day, z, h), `${day} ${h}:00 ${z}`).toBe(luxon.conferenceDayStart(day, z, h));
+          }
+        }
+      }
+    }
+  });
+
+  it("ends each conference day where the next one starts, and the instant before still belongs to it, across DST nights and year ends", () => {
+    for (const z of ZONES) {
+      for (const night of [...DST_NIGHTS, utc("2025-12-31T12:00:00Z"), utc("2024-02-28T12:00:00Z")]) {
+        for (let d = -1; d <= 1; d++) {
+          const day = new Date(night + d * 24 * HOUR).toISOString().slice(0, 10);
+          const next = new Date(Date.parse(`${day}T00:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
+          for (const h of [0, 4, 6]) {
+            const end = conferenceDayEnd(day, z, h);
+            expect(end, `${day} ${h}:00 ${z}`).toBe(conferenceDayStart(next, z, h));
+            expect(conferenceDay(end - 1, z, h)).toBe(day);
+            expect(conferenceDay(end, z, h)).toBe(next);
           }
         }
       }

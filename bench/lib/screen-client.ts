@@ -1,8 +1,9 @@
 // A lean screen for load generation: speaks socket.io's v4 wire protocol (engine.io over a
-// WebSocket) on a bare `ws` socket, so one load-generator core can hold 5,000 screens and the
-// benchmark measures the hub rather than 5,000 socket.io-client instances. The same class in
-// "plain" mode connects to the ws reference server, so both are received by identical code.
-import { WebSocket } from "ws";
+// WebSocket) on a bare WebSocket (lean-websocket.ts, straight on TCP), so one load-generator core
+// can hold 5,000 screens and the benchmark measures the hub rather than 5,000 socket.io-client
+// instances. The same class in "plain" mode connects to the ws reference server, so both are
+// received by identical code.
+import { LeanWebSocket } from "./lean-websocket.js";
 import { RECONNECT_JITTER, RECONNECT_MAX_MS, RECONNECT_MIN_MS } from "../../display/stores/connection.js";
 
 const PING = 0x32; // "2"
@@ -11,12 +12,31 @@ const MESSAGE = 0x34; // "4"
 // A broadcast: the whole snapshot, or what changed in it (the version is in the first bytes of either).
 const BROADCAST_PREFIX = Buffer.from('42/display,["schedule:');
 const BROADCAST_EVENTS = ['changed"', 'patched"'].map((e) => Buffer.from(e));
-const VERSION_RE = /"version":(\d+)/;
+const VERSION_KEY = Buffer.from('"version":');
+
+/** Compared in place (no slices, no strings): the load generator reads thousands of these per round. */
+function startsWithAt(data: Buffer, at: number, bytes: Buffer): boolean {
+  return data.length >= at + bytes.length && bytes.compare(data, at, at + bytes.length) === 0;
+}
 
 function isBroadcast(data: Buffer): boolean {
-  if (!data.subarray(0, BROADCAST_PREFIX.length).equals(BROADCAST_PREFIX)) return false;
-  const rest = data.subarray(BROADCAST_PREFIX.length);
-  return BROADCAST_EVENTS.some((e) => rest.subarray(0, e.length).equals(e));
+  if (!startsWithAt(data, 0, BROADCAST_PREFIX)) return false;
+  return BROADCAST_EVENTS.some((e) => startsWithAt(data, BROADCAST_PREFIX.length, e));
+}
+
+/** The first `"version":<digits>` within the first 256 bytes (a snapshot's or patch's head), or null. */
+export function versionOf(data: Buffer): number | null {
+  const key = data.subarray(0, 256).indexOf(VERSION_KEY);
+  if (key < 0) return null;
+  let at = key + VERSION_KEY.length;
+  let value = 0;
+  let digits = 0;
+  for (; at < data.length; at++, digits++) {
+    const c = data[at] as number;
+    if (c < 0x30 || c > 0x39) break;
+    value = value * 10 + (c - 0x30);
+  }
+  return digits > 0 ? value : null;
 }
 
 export type ScreenMode = "socket.io" | "plain";
@@ -40,7 +60,7 @@ export function backoffMs(attempt: number, random = Math.random()): number {
 }
 
 export class BenchScreen {
-  ws: WebSocket | null = null;
+  ws: LeanWebSocket | null = null;
   version: number | null = null;
   /** The hub's build, learnt from the first snapshot; a screen on another build always gets a snapshot. */
   appVersion = "bench";
@@ -76,23 +96,23 @@ export class BenchScreen {
 
   private open(): void {
     const target = this.mode === "socket.io" ? `${this.url}/socket.io/?EIO=4&transport=websocket` : this.url;
-    const ws = new WebSocket(target, { perMessageDeflate: false });
+    const ws = new LeanWebSocket(target);
     this.ws = ws;
-    ws.on("open", () => {
+    ws.onopen = () => {
       if (this.mode === "plain") {
         ws.send(this.view);
         this.settle(0);
       }
-    });
-    ws.on("message", (data: Buffer) => this.receive(ws, data));
-    ws.on("error", () => {});
-    ws.on("close", () => {
+    };
+    ws.onmessage = (data) => this.receive(ws, data);
+    ws.onerror = () => {};
+    ws.onclose = () => {
       if (this.closedByUs || !this.reconnect) return;
       setTimeout(() => this.open(), backoffMs(this.attempt++));
-    });
+    };
   }
 
-  private receive(ws: WebSocket, data: Buffer): void {
+  private receive(ws: LeanWebSocket, data: Buffer): void {
     const at = performance.now();
     this.bytesIn += data.length;
     if (this.mode === "plain") return this.record(at, data);
@@ -120,12 +140,10 @@ export class BenchScreen {
   }
 
   private record(at: number, data: Buffer): void {
-    const head = data.subarray(0, 256).toString();
-    const m = VERSION_RE.exec(head);
-    const version = m ? Number(m[1]) : null;
+    const version = versionOf(data);
     if (version !== null) this.version = version;
     this.lastReceipt = { at, bytes: data.length, version };
-    if (this.captureFrame) this.lastFrame = data;
+    if (this.captureFrame) this.lastFrame = Buffer.from(data); // data is the read buffer: copy
     this.onReceipt?.(this, this.lastReceipt);
   }
 

@@ -8,6 +8,8 @@ import { serveRequests } from "./child-protocol.js";
 /** Frames by view, pre-converted once per broadcast like socket.io's pre-built frames. */
 let frames = new Map<string, Buffer>();
 const clients = new Map<WebSocket, string>();
+/** ms spent in each broadcast's send loop: the writes alone, the least any server here spends. */
+let sendLoops: number[] = [];
 
 const http = createServer();
 const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
@@ -16,10 +18,12 @@ wss.on("connection", (ws) => {
     const view = first.toString();
     if (view === "control") {
       ws.on("message", () => {
+        const start = performance.now();
         for (const [client, v] of clients) {
           const frame = frames.get(v);
           if (frame) client.send(frame, { binary: false });
         }
+        sendLoops.push(performance.now() - start);
       });
       return;
     }
@@ -34,6 +38,11 @@ serveRequests({
     return frames.size;
   },
   clients: () => clients.size,
+  "send-loops": () => {
+    const loops = sendLoops;
+    sendLoops = [];
+    return loops;
+  },
 });
 http.listen(0, "127.0.0.1", () => {
   const address = http.address();

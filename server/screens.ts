@@ -142,10 +142,8 @@ export function createScreenRegistry(store: Store, now: () => number) {
     connect(id: string, socketId: string, appVersion: string): ScreenEntry | null {
       let entry = screens.get(id);
       if (!entry) {
-        const row = store.getScreen(id);
-        if (row) {
-          entry = { ...row, sockets: NO_SOCKETS };
-        } else {
+        entry = get(id); // an offline screen's row
+        if (!entry) {
           if (remembered >= MAX_SCREENS && !evict()) return null;
           const at = now();
           const pairingCode = newPairingCode((c) => codes.has(c) || store.pairingCodeTaken(c));

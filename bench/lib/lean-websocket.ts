@@ -67,8 +67,8 @@ export class LeanWebSocket {
   private fragments: Buffer[] | null = null;
 
   constructor(url: string) {
-    const { hostname, port, pathname, search } = new URL(url);
     if (!url.startsWith("ws://")) throw new Error(`LeanWebSocket speaks ws:// only, not ${url}`);
+    const { hostname, port, pathname, search } = new URL(url);
     this.socket = connect({
       host: hostname,
       port: Number(port || 80),

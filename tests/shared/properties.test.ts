@@ -6,6 +6,7 @@ import { BREAK_TYPES } from "../../shared/model.js";
 import { whatIsOn } from "../../shared/on-air.js";
 import { fold, MOVED_OUT_SUFFIX } from "../../shared/timeline.js";
 import { changeSpecsArb, eventArb, stamp, type ChangeMix } from "./support/arbitraries.js";
+import { ChangeLog, local, makeEvent, slot } from "./support/builders.js";
 import { BACKGROUND_MS, newOverlaps, runs } from "./support/invariants.js";
 
 // ENGINE_PROPERTY_RUNS raises the count for a deeper local search.
@@ -38,6 +39,26 @@ describe("fold properties", () => {
       }),
       RUNS,
     );
+  });
+
+  it("counts a session ended before its delayed start as taking no time, so a talk moved over it overlaps nothing", () => {
+    // Found by the property above (seed 673964455): an all-day corner session, delayed 91
+    // minutes, then ended at its planned start; a talk moved into its room meanwhile.
+    const zone = "America/Los_Angeles";
+    const event = makeEvent({
+      zone,
+      rooms: [{ id: "r0" }, { id: "r1" }],
+      sessions: [slot(zone, "2025-03-07", "talk", "r0", "09:30", "10:00"), slot(zone, "2025-03-07", "corner", "r1", "08:00", "19:00")],
+    });
+    const log = new ChangeLog();
+    const at = local("2025-03-07 08:00", zone);
+    log.add({ kind: "move", sessionKey: "talk", roomId: "r1" }, at);
+    log.add({ kind: "delay", sessionKey: "corner", minutes: 91, mode: "absorb" }, at);
+    log.add({ kind: "ended", sessionKey: "corner" }, at);
+    const effective = fold(event, log.changes);
+    const corner = effective.sessions.find((s) => s.key === "corner");
+    expect([corner?.start, corner?.end]).toEqual([local("2025-03-07 09:31", zone), local("2025-03-07 09:31", zone)]);
+    expect(newOverlaps(event, effective)).toEqual([]);
   });
 
   it("never starts a session earlier than planned unless retimed or pulled back", () => {

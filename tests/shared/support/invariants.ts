@@ -15,7 +15,9 @@ export function newOverlaps(event: Event, effective: EffectiveSchedule): string[
     return s && e ? { room: s.roomId, start: e.plannedStart, end: e.plannedEnd } : null;
   };
   const found: string[] = [];
-  const live = effective.sessions.filter(runs);
+  // A session that ends as it starts (a break absorbed, a session ended before it began) takes
+  // no time in its room, so it overlaps nothing.
+  const live = effective.sessions.filter((s) => runs(s) && s.end > s.start);
   for (let i = 0; i < live.length; i++) {
     for (let j = i + 1; j < live.length; j++) {
       const a = live[i]!;

@@ -8,7 +8,7 @@ import { ADMIN_CONTENT_FIELDS, MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_N
 import type { AdminPatch, AdminState, DisplaySnapshot, Role, ScreenInfo, SnapshotPatch, VolunteerLinkInfo } from "../shared/protocol.js";
 import { diff } from "../shared/snapshot-delta.js";
 import { conferenceDayEnd, conferenceDayOf } from "../shared/zoned.js";
-import { admitGradually } from "./admission.js";
+import { admitGradually, coalesceUpgradeWrites } from "./admission.js";
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
 import { attachDisplay } from "./hub-display.js";
@@ -24,6 +24,17 @@ import { broadcastEncoded, PreEncoded, preEncodedJson, withFields } from "./wire
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
 export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
+/**
+ * The most of the hub's time the organizer's screen list may take while screens keep changing.
+ * With thousands of screens a list costs tens of milliseconds (it reads every remembered screen);
+ * after a restart, while they all reconnect, the list is sent less often instead of slowing them.
+ */
+export const SCREENS_LIST_MAX_SHARE = 0.05;
+
+/** How long screen list updates are coalesced, given what building the list took last time. */
+export function screensNotifyDelay(listCostMs: number): number {
+  return Math.max(SCREENS_NOTIFY_INTERVAL_MS, Math.round(listCostMs / SCREENS_LIST_MAX_SHARE));
+}
 /** The longest the hub waits before checking again whether the conference day turned, ms. */
 export const DAY_WATCH_MAX_MS = 60 * 60_000;
 /** The setting naming the conference day the current version's content was built on. */
@@ -34,6 +45,25 @@ const DAY_TURN_SETTING = "day_turn";
 export const LINK_SWEEP_INTERVAL_MS = 15_000;
 
 export type Hub = ReturnType<typeof createHub>;
+
+/** Random bytes per connection id (12 base64url characters). */
+const ID_BYTES = 9;
+/** Ids drawn from one call to the random source: a reconnect burst costs one call per 256 screens. */
+const IDS_PER_DRAW = 256;
+
+/** A source of connection ids: 72 random bits each, drawn from the system's source in batches. */
+export function connectionIds(): () => string {
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  return () => {
+    if (at + ID_BYTES > pool.length) {
+      pool = randomBytes(ID_BYTES * IDS_PER_DRAW);
+      at = 0;
+    }
+    at += ID_BYTES;
+    return pool.toString("base64url", at - ID_BYTES, at);
+  };
+}
 
 interface CachedContent {
   version: number;
@@ -48,8 +78,9 @@ export function createHub(io: Server, deps: HubDeps) {
   const screens = createScreenRegistry(store, realNow);
   // engine.io's ids are 20 characters (15 bytes, a counter among them); 72 random bits are as
   // unguessable for a connection id, and the 8 characters saved count in every screen's resync.
-  io.engine.generateId = () => randomBytes(9).toString("base64url");
+  io.engine.generateId = connectionIds();
   const admission = io.httpServer ? admitGradually(io.httpServer) : null;
+  if (io.httpServer) coalesceUpgradeWrites(io.httpServer);
   const display = io.of(DISPLAY_NAMESPACE) as unknown as DisplayNamespace;
   const admin = io.of(ADMIN_NAMESPACE) as unknown as AdminNamespace;
 
@@ -189,12 +220,16 @@ export function createHub(io: Server, deps: HubDeps) {
   // state (90 ms to sort and encode 5,000). It is not kept beyond the turn: an organizer
   // connects now and then, and a megabyte of JSON per 5,000 screens would sit in the hub's heap.
   let screenList: { revision: number; encoded: ScreenInfo[] } | null = null;
+  /** What building the list took last time: screens:changed is spaced by it. */
+  let screenListCostMs = 0;
   function encodedScreenList(): ScreenInfo[] {
     if (screenList?.revision !== screens.revision) {
       // Only the JSON is kept (thousands of list objects would stay alive with it otherwise).
+      const started = performance.now();
       const json = JSON.stringify(screens.list());
       if (!screenList) setImmediate(() => (screenList = null));
       screenList = { revision: screens.revision, encoded: preEncodedJson(json) };
+      screenListCostMs = performance.now() - started;
     }
     return screenList.encoded;
   }
@@ -314,7 +349,7 @@ export function createHub(io: Server, deps: HubDeps) {
       // Nobody to tell: an organizer who signs in gets the whole list with their state.
       if (!admin.adapter.rooms.get("organizers")?.size) return;
       admin.to("organizers").emit("screens:changed", encodedScreenList());
-    }, SCREENS_NOTIFY_INTERVAL_MS);
+    }, screensNotifyDelay(screenListCostMs));
     screensTimer.unref();
   }
 

@@ -1,8 +1,9 @@
 // Admission control: a burst of connections is handed to the HTTP server a batch per turn of the
 // event loop, so timers run while the rest wait, and every connection is still served.
 import { createServer, type Server } from "node:http";
-import { type AddressInfo, connect, createServer as createNetServer, type Socket } from "node:net";
+import { type AddressInfo, connect, createServer as createNetServer, Socket as NetSocket, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { WebSocket } from "ws";
 import { admitGradually, whenQuiet } from "../../server/admission.js";
 import { connectAdmin, connectDisplay, hello, loginCookie, newScreenId, startPinnedHub } from "./helpers.js";
 
@@ -181,6 +182,46 @@ describe("a hub's handshakes", () => {
       expect(admission.admitted).toBeGreaterThanOrEqual(3);
     } finally {
       screen.disconnect();
+      await hub.dispose();
+    }
+  });
+});
+
+describe("a WebSocket's upgrade answer", () => {
+  it("leaves the hub in one write with engine.io's open packet", async () => {
+    const hub = await startPinnedHub();
+    // Every low-level write of a server-side socket (one system call each), with what it carried.
+    const writes: string[] = [];
+    type Chunk = string | Uint8Array;
+    const proto = NetSocket.prototype as unknown as {
+      _write(chunk: Chunk, encoding: string, cb: () => void): void;
+      _writev(chunks: { chunk: Chunk }[], cb: () => void): void;
+    };
+    const original = { write: proto._write, writev: proto._writev };
+    const serverSide = (s: unknown) => Boolean((s as { _server?: unknown })._server);
+    const text = (c: Chunk) => (typeof c === "string" ? c : Buffer.from(c).toString("latin1"));
+    proto._write = function (this: NetSocket, chunk, encoding, cb) {
+      if (serverSide(this)) writes.push(text(chunk));
+      return original.write.call(this, chunk, encoding, cb);
+    };
+    proto._writev = function (this: NetSocket, chunks, cb) {
+      if (serverSide(this)) writes.push(chunks.map((c) => text(c.chunk)).join(""));
+      return original.writev.call(this, chunks, cb);
+    };
+    try {
+      const client = new WebSocket(`ws://127.0.0.1:${hub.port}/socket.io/?EIO=4&transport=websocket`);
+      const open = await new Promise<string>((resolve, reject) => {
+        client.once("message", (data) => resolve(String(data)));
+        client.once("error", reject);
+      });
+      client.close();
+      expect(open).toMatch(/^0\{"sid":/);
+      expect(writes).toHaveLength(1);
+      expect(writes[0]).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
+      expect(writes[0]).toContain(open);
+    } finally {
+      proto._write = original.write;
+      proto._writev = original.writev;
       await hub.dispose();
     }
   });

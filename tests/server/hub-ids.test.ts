@@ -1,5 +1,6 @@
 // Connection ids are short (they are in every screen's resync) and still random and unique.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionIds } from "../../server/hub.js";
 import { connectDisplay, type DisplayClient, hello, newScreenId, startPinnedHub, type TestHub } from "./helpers.js";
 
 describe("a screen's connection id", () => {
@@ -27,5 +28,17 @@ describe("a screen's connection id", () => {
       ids.add(id);
     }
     expect(ids.size).toBe(20);
+  });
+});
+
+describe("connection ids drawn in batches", () => {
+  it("are all different and 12 URL-safe characters across many batches", () => {
+    const next = connectionIds();
+    const ids = Array.from({ length: 5000 }, () => next());
+    expect(ids.every((id) => /^[A-Za-z0-9_-]{12}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Two sources do not repeat each other either.
+    const other = connectionIds();
+    expect(ids.slice(0, 300)).not.toContain(other());
   });
 });

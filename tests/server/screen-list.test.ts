@@ -1,8 +1,9 @@
 // The organizer's screen list is serialised once per change of the screen registry and reused
 // for every whole admin:state and screens:changed until then: it must never be stale.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { SCREENS_NOTIFY_INTERVAL_MS, screensNotifyDelay } from "../../server/hub.js";
 import type { AdminState } from "../../shared/protocol.js";
-import { applyChange, connectDisplay, hello, nextEvent, screenOn, useOrganizerHub } from "./helpers.js";
+import { applyChange, connectDisplay, hello, nextEvent, screenOn, sleep, useOrganizerHub } from "./helpers.js";
 
 describe("the screen list in an organizer's state", () => {
   const fx = useOrganizerHub();
@@ -68,5 +69,33 @@ describe("the screen list in an organizer's state", () => {
     fx.hub.hub.screens.update(screen.screenId, { name: "Foyer" });
     const renamed = await stateAfterAChange("after rename");
     expect(renamed.screens.find((s) => s.screenId === screen.screenId)?.name).toBe("Foyer");
+  });
+});
+
+describe("screen list updates to organizers", () => {
+  const fx = useOrganizerHub();
+
+  it("come at most once a second, and further apart when building the list takes longer (at most 5 % of the hub's time)", async () => {
+    expect(screensNotifyDelay(0)).toBe(SCREENS_NOTIFY_INTERVAL_MS);
+    expect(screensNotifyDelay(20)).toBe(SCREENS_NOTIFY_INTERVAL_MS);
+    expect(screensNotifyDelay(90)).toBe(1800);
+
+    // Building the list appears to take 100 ms: every reading of the clock moves it on by 100 ms.
+    let fake = performance.now();
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => (fake += 100));
+    try {
+      const arrivals: number[] = [];
+      fx.admin.on("screens:changed", () => arrivals.push(Date.now()));
+      const first = await screenOn(fx.hub, "lobby");
+      fx.sockets.push(first.socket);
+      while (arrivals.length < 1) await sleep(20);
+      // A second screen at once: its update waits for the list's cost, 100 ms / 5 % = 2 s.
+      const second = await screenOn(fx.hub, "lobby");
+      fx.sockets.push(second.socket);
+      while (arrivals.length < 2) await sleep(20);
+      expect((arrivals[1] as number) - (arrivals[0] as number)).toBeGreaterThanOrEqual(1900);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

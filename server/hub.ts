@@ -76,6 +76,7 @@ export function createHub(io: Server, deps: HubDeps) {
   const { store, realNow, appVersion, log } = deps;
   const schedule = createSchedule(store, realNow);
   const screens = createScreenRegistry(store, realNow);
+  screens.expectReturning();
   // engine.io's ids are 20 characters (15 bytes, a counter among them); 72 random bits are as
   // unguessable for a connection id, and the 8 characters saved count in every screen's resync.
   io.engine.generateId = connectionIds();

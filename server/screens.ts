@@ -14,6 +14,11 @@ export const PAIRING_CODE_LENGTH = 4;
 export const MAX_SCREENS = 10_000;
 /** How often heartbeat bookkeeping is written to the database, ms. */
 export const SCREEN_FLUSH_INTERVAL_MS = 5_000;
+/**
+ * A screen seen within this long of the last screen the hub saw was online when it stopped (a
+ * connected screen is seen at least every heartbeat, 30 s, and written within a flush), ms.
+ */
+export const RETURNING_WINDOW_MS = 2 * 60_000;
 
 export interface ScreenEntry extends ScreenRow {
   /** socket ids currently connected as this screen (NO_SOCKETS, shared, while offline). */
@@ -208,6 +213,23 @@ export function createScreenRegistry(store: Store, now: () => number) {
     forget,
 
     flush,
+
+    /**
+     * Reads the screens that were online when the hub stopped into memory in one query: after a
+     * restart they all reconnect within seconds, and one query costs far less than one per
+     * screen. Those that do not come back leave memory with the next flush, like any offline
+     * screen. Returns how many were read.
+     */
+    expectReturning(withinMs = RETURNING_WINDOW_MS): number {
+      let read = 0;
+      for (const row of store.recentScreens(withinMs)) {
+        if (screens.has(row.id)) continue;
+        screens.set(row.id, { ...row, sockets: NO_SOCKETS });
+        codes.add(row.pairingCode);
+        read++;
+      }
+      return read;
+    },
 
     /** For the admin page, most recently seen first: the database's rows, with what memory knows newer. */
     list(): ScreenInfo[] {

@@ -125,6 +125,7 @@ export function openStore(dataDir: string) {
     setSetting: db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
     screens: db.prepare<[], Record<string, unknown>>("SELECT * FROM screens"),
     screen: db.prepare<[string], Record<string, unknown>>("SELECT * FROM screens WHERE id = ?"),
+    recentScreens: db.prepare<[number], Record<string, unknown>>("SELECT * FROM screens WHERE last_seen >= (SELECT MAX(last_seen) FROM screens) - ?"),
     screenCount: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM screens"),
     pairingCodeTaken: db.prepare<[string], { one: number }>("SELECT 1 AS one FROM screens WHERE pairing_code = ?"),
     idleScreens: db.prepare<[], { id: string }>("SELECT id FROM screens WHERE view IS NULL AND name IS NULL ORDER BY last_seen, id"),
@@ -245,6 +246,8 @@ export function openStore(dataDir: string) {
       const row = q.screen.get(id);
       return row ? toScreenRow(row) : null;
     },
+    /** Screens seen within `withinMs` of the last screen seen (those online when the hub stopped). */
+    recentScreens: (withinMs: number): ScreenRow[] => q.recentScreens.all(withinMs).map(toScreenRow),
     countScreens: (): number => q.screenCount.get()?.n ?? 0,
     pairingCodeTaken: (code: string): boolean => q.pairingCodeTaken.get(code) !== undefined,
     /** Ids of screens nobody named or assigned, longest unseen first. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { toRoomcastJson } from "../../shared/formats/roomcast.js";
 import { loadDemo } from "../../server/demo/index.js";
-import { AT_1115, KEY_1100, KEY_1130, organizer, REAL_NOW, startPinnedHub, type TestHub } from "./helpers.js";
+import { AT_1115, KEY_1100, KEY_1130, organizer, REAL_NOW, screenOn, startPinnedHub, type TestHub } from "./helpers.js";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -42,6 +42,22 @@ describe("a hub restarted on the same data directory", () => {
       expect(second.hub.schedule.version).toBe(ack.version + 1);
       expect(second.hub.now()).toBe(AT_1115);
       expect(second.hub.schedule.effective.sessions.find((s) => s.key === KEY_1130)?.start).toBe(Date.parse("2025-03-06T11:40:00-08:00"));
+    } finally {
+      await closeOnly(second);
+    }
+  });
+
+  it("holds the screens that were connected at the stop in memory from the start, ready for their reconnect", async () => {
+    const dataDir = tempDir();
+    const first = await startPinnedHub({ dataDir });
+    const screen = await screenOn(first, "room:room-1");
+    await closeOnly(first);
+    screen.socket.disconnect();
+
+    const second = await startPinnedHub({ dataDir });
+    try {
+      expect(second.hub.screens.inMemory).toBe(1);
+      expect(second.hub.screens.get(screen.screenId)).toMatchObject({ pairingCode: screen.snapshot.pairingCode, sockets: new Set() });
     } finally {
       await closeOnly(second);
     }

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createScreenRegistry, MAX_SCREENS } from "../../server/screens.js";
-import { openStore, type Store } from "../../server/store.js";
+import { openStore, type ScreenRow, type Store } from "../../server/store.js";
 
 let dir = "";
 let store: Store | null = null;
@@ -88,6 +88,34 @@ describe("the screen registry", () => {
     expect(registry.get("door-a-abcdefgh")).toBeUndefined();
     expect(s.getScreen("door-a-abcdefgh")).toBeNull();
     expect(registry.forget("door-a-abcdefgh")).toBeNull();
+  });
+
+  it("reads the screens online when the hub stopped in one query at start; those that come back need no query of their own, the rest leave memory with the next flush", () => {
+    let now = 1_000_000;
+    const s = freshStore();
+    const before = createScreenRegistry(s, () => now);
+    for (const id of ["door-a-abcdefgh", "door-b-abcdefgh", "lobby-abcdefgh", "old-door-abcdefgh"]) before.connect(id, `sock-${id}`, "build-1");
+    before.update("door-b-abcdefgh", { name: "Hall B" });
+    before.flush();
+    // The old door was last seen 10 minutes before the others: it was not online at the stop.
+    s.saveScreens([{ ...(s.getScreen("old-door-abcdefgh") as ScreenRow), lastSeen: now - 10 * 60_000 }]);
+    now += 60 * 60_000; // the hub was down an hour: what counts is when each was seen against the others
+
+    const after = createScreenRegistry(s, () => now);
+    expect(after.expectReturning()).toBe(3);
+    expect(after.inMemory).toBe(3);
+    const reads = vi.spyOn(s, "getScreen");
+    const back = after.connect("door-b-abcdefgh", "sock-2", "build-2");
+    expect(back).toMatchObject({ name: "Hall B", pairingCode: before.get("door-b-abcdefgh")?.pairingCode, appVersion: "build-2" });
+    expect(reads).not.toHaveBeenCalled();
+    expect(after.connect("old-door-abcdefgh", "sock-9", "build-2")?.pairingCode).toBe(before.get("old-door-abcdefgh")?.pairingCode);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(after.list().filter((e) => e.online).map((e) => e.screenId).sort()).toEqual(["door-b-abcdefgh", "old-door-abcdefgh"]);
+
+    after.flush();
+    expect(after.inMemory).toBe(2); // the two that did not come back are rows only again
+    expect(after.get("door-a-abcdefgh")?.pairingCode).toBe(before.get("door-a-abcdefgh")?.pairingCode);
+    expect(after.list()).toHaveLength(4);
   });
 
   it(`forgets the longest-unseen idle screens in one batch when ${MAX_SCREENS} are remembered, never a named or assigned one`, () => {

@@ -12,6 +12,7 @@ import { effectiveToEvent, toIcs } from "./export.js";
 import type { Hub } from "./hub.js";
 import type { Log } from "./log.js";
 import { createLoginLimiter } from "./rate-limit.js";
+import { rootPath } from "./paths.js";
 
 // The pages load only their own bundles and talk only to this hub: a schedule title or an
 // announcement that slipped through as HTML still cannot run a script.
@@ -29,7 +30,7 @@ export const PAGE_CSP = [
 ].join("; ");
 
 /** The display's service worker, served as written (see display/sw.js). */
-export const SERVICE_WORKER_FILE = resolve(import.meta.dirname, "../display/sw.js");
+export const SERVICE_WORKER_FILE = rootPath("display", "sw.js");
 
 /** Largest JSON body accepted, bytes (imports bring their own limit on their router). */
 export const MAX_JSON_BODY = "64kb";

@@ -1,9 +1,11 @@
 // The command line: parse the configuration, start the hub, print where everything is. The
 // only file that listens for real; everything else is built by startRoomcast.
 import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ConfigError, type Config, parseConfig, USAGE } from "./config.js";
 import { startRoomcast, type RunningRoomcast } from "./roomcast.js";
 import { ScheduleFileError } from "./schedule-file.js";
+import { rootPath } from "./paths.js";
 
 /** The console banner: URLs of the admin page, the lobby and every door screen, and the password. */
 export function banner(running: RunningRoomcast): string {
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
       ...(config.scheduleZone ? { scheduleZone: config.scheduleZone } : {}),
       adminPassword: config.adminPassword,
       resetPassword: config.resetPassword,
-      distDir: resolve(import.meta.dirname, "../dist"),
+      distDir: rootPath("dist"),
       quiet: config.quiet,
     });
   } catch (err) {
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("server/main.ts")) {
+// Run as the program: `node dist-server/main.js` (npm start), or `tsx server/main.ts` (npm run dev).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   void main();
 }

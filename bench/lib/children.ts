@@ -29,9 +29,13 @@ export interface ChildHandle {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts a TypeScript module as a child with IPC, pinned to the server core. */
+/**
+ * Starts a module as a child with IPC, pinned to the server core: TypeScript through tsx, a
+ * bundle (`.js`, see hubChildBundle) with plain Node as `npm start` runs the hub.
+ */
 export function startChild(script: string, args: string[] = [], nodeFlags: string[] = []): ChildHandle {
-  const node = [...nodeFlags, "--import", TSX_LOADER, resolve(REPO_ROOT, script), ...args];
+  const loader = script.endsWith(".ts") ? ["--import", TSX_LOADER] : [];
+  const node = [...nodeFlags, ...loader, resolve(REPO_ROOT, script), ...args];
   const useTaskset = hasTaskset && cpuCount >= 2;
   const command = useTaskset ? "taskset" : process.execPath;
   const argv = useTaskset ? ["-c", String(SERVER_CORE), process.execPath, ...node] : node;

@@ -3,7 +3,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BenchAdmin, connectAdmin, login } from "./admin.js";
-import { type ChildHandle, startChild } from "./children.js";
+import { bundleServer } from "../../scripts/build-server.js";
+import { type ChildHandle, REPO_ROOT, startChild } from "./children.js";
+
+let bundled: Promise<string> | null = null;
+/**
+ * The hub child as `npm start` runs the hub: one bundled file (with the import worker's beside
+ * it) started by plain Node, not tsx, so a restart costs what it costs in production. Bundled
+ * once per benchmark process into bench/.build/.
+ */
+export function hubChildBundle(): Promise<string> {
+  const outdir = join(REPO_ROOT, "bench", ".build");
+  bundled ??= bundleServer([join(REPO_ROOT, "bench/lib/hub-child.ts"), join(REPO_ROOT, "server/import/worker-thread.ts")], outdir).then(() => join(outdir, "hub-child.js"));
+  return bundled;
+}
 
 export interface BenchHub {
   child: ChildHandle;
@@ -42,7 +55,7 @@ export async function startBenchHub(options: HubSpawnOptions = {}): Promise<Benc
   const { onReady, settle = true, ...childOptions } = options;
   // BENCH_HUB_FLAGS: extra Node flags for hub children (e.g. --trace-gc, --cpu-prof) when investigating.
   const extra = process.env.BENCH_HUB_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const child = startChild("bench/lib/hub-child.ts", [JSON.stringify({ ...childOptions, dataDir })], ["--expose-gc", ...extra]);
+  const child = startChild(await hubChildBundle(), [JSON.stringify({ ...childOptions, dataDir })], ["--expose-gc", ...extra]);
   const ready = await child.waitFor<{ port: number; adminPassword: string }>("ready");
   const listeningAt = performance.now();
   if (settle) await child.request("import-worker:warm");

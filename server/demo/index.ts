@@ -1,10 +1,10 @@
 // The built-in demo events: Roomcast JSON files transcribed from the seed documents, validated
 // through the same importer as any other Roomcast file, so a broken demo fails loudly at start.
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Event } from "../../shared/model.js";
 import { fromRoomcastJson } from "../../shared/formats/roomcast.js";
 import { parseIso } from "../../shared/time.js";
+import { rootPath } from "../paths.js";
 
 export const DEMO_IDS = ["planet-nix-2025", "nixcon-2023", "fosdem-2026-nix"] as const;
 export type DemoId = (typeof DEMO_IDS)[number];
@@ -50,9 +50,9 @@ export function isDemoId(id: string): id is DemoId {
   return (DEMO_IDS as readonly string[]).includes(id);
 }
 
-/** Path of a demo's JSON file, next to this module. */
+/** Path of a demo's JSON file, next to this module's source. */
 export function demoFile(id: DemoId): string {
-  return resolve(import.meta.dirname, `${id}.json`);
+  return rootPath("server", "demo", `${id}.json`);
 }
 
 /** Reads and validates a demo event; throws an Error naming the file and every field problem. */

@@ -233,7 +233,10 @@ export function createScreenRegistry(store: Store, now: () => number) {
 
     /** For the admin page, most recently seen first: the database's rows, with what memory knows newer. */
     list(): ScreenInfo[] {
-      const all = new Map<string, ScreenRow & { sockets?: ReadonlySet<string> }>(store.listScreens().map((r) => [r.id, r]));
+      // When memory holds every remembered screen (all online, or back after a restart), the
+      // database has nothing more to say: it is not read.
+      const rows = screens.size >= remembered ? [] : store.listScreens();
+      const all = new Map<string, ScreenRow & { sockets?: ReadonlySet<string> }>(rows.map((r) => [r.id, r]));
       for (const [id, e] of screens) all.set(id, e);
       return [...all.values()]
         .sort((a, b) => b.lastSeen - a.lastSeen)

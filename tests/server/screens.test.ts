@@ -118,6 +118,26 @@ describe("the screen registry", () => {
     expect(after.list()).toHaveLength(4);
   });
 
+  it("lists from memory alone while memory holds every remembered screen, and from the database once one is a row only", () => {
+    let now = 1_000;
+    const s = freshStore();
+    const registry = createScreenRegistry(s, () => now++);
+    registry.connect("door-a-abcdefgh", "sock-1", "build-1");
+    registry.connect("door-b-abcdefgh", "sock-2", "build-1");
+    registry.flush();
+    const reads = vi.spyOn(s, "listScreens");
+    expect(registry.list().map((e) => e.screenId).sort()).toEqual(["door-a-abcdefgh", "door-b-abcdefgh"]);
+    expect(reads).not.toHaveBeenCalled();
+
+    registry.disconnect("door-a-abcdefgh", "sock-1");
+    registry.flush(); // door A is a row only now
+    expect(registry.list().map((e) => [e.screenId, e.online])).toEqual([
+      ["door-a-abcdefgh", false],
+      ["door-b-abcdefgh", true],
+    ]);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
   it(`forgets the longest-unseen idle screens in one batch when ${MAX_SCREENS} are remembered, never a named or assigned one`, () => {
     let now = 1_000;
     const s = freshStore();

@@ -86,6 +86,13 @@ interface Pair {
   ref: Series;
 }
 
+/** Mean GC pause (ms) of the server in the rounds whose time is at or above the series' p99. */
+function slowRoundsGc(series: Series): number {
+  const limit = p99(series.rounds.map((r) => r.allMs));
+  const slow = series.rounds.filter((r) => r.allMs >= limit);
+  return slow.reduce((sum, r) => sum + r.gcMs, 0) / Math.max(1, slow.length);
+}
+
 /** Per-run figures of one hub series and its reference, measured in the same run. */
 function figures(screens: number, { hub, ref }: Pair) {
   const hubAll = hub.rounds.map((r) => r.allMs);
@@ -103,6 +110,9 @@ function figures(screens: number, { hub, ref }: Pair) {
     hubBytes: median(hub.rounds.map((r) => r.bytesPerScreen)),
     refBytes: median(ref.rounds.map((r) => r.bytesPerScreen)),
     refSendLoop: median(ref.sendLoopMs ?? []),
+    // The rounds at or above the p99: how much of them was the server collecting garbage.
+    hubSlowGc: slowRoundsGc(hub),
+    refSlowGc: slowRoundsGc(ref),
   };
 }
 
@@ -120,6 +130,7 @@ function summarise(screens: number, pairs: Pair[], floor: Series): Row[] {
   const rows: Row[] = [
     { screens, figure: "hub: all screens updated, median (ms)", value: hubMedian, reference: med((f) => f.refMedian), ratio: medianRatio, target: target?.medianMs ?? null, verdict: target ? verdict(hubMedian, target.medianMs) : "" },
     { screens, figure: "hub: all screens updated, p99 (ms)", value: hubP99, reference: med((f) => f.refP99), ratio: p99Ratio, target: target?.p99Ms ?? null, verdict: target ? verdict(hubP99, target.p99Ms) : "" },
+    { screens, figure: "  GC pause in the rounds at or above the p99, mean (ms)", value: med((f) => f.hubSlowGc), reference: med((f) => f.refSlowGc), ratio: null, target: null, verdict: "" },
     { screens, figure: "hub: half the screens updated, median (ms)", value: med((f) => f.hubHalf), reference: med((f) => f.refHalf), ratio: null, target: null, verdict: "" },
     { screens, figure: "hub CPU per screen per broadcast (µs)", value: med((f) => f.hubCpu), reference: med((f) => f.refCpu), ratio: cpuRatio, target: `≤ ${MAX_CPU_RATIO}× ref`, verdict: verdict(cpuRatio, MAX_CPU_RATIO) },
     { screens, figure: "  CPU ratio hub / ws, each run", value: each((f) => f.hubCpu / f.refCpu), reference: null, ratio: null, target: null, verdict: "" },

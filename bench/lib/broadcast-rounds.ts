@@ -11,6 +11,8 @@ export interface RoundResult {
   halfMs: number;
   /** Server CPU (user + system) over the round, µs. */
   cpuMicros: number;
+  /** The server's garbage collection pauses reported over the round (and just after), ms. */
+  gcMs: number;
   bytesPerScreen: number;
 }
 
@@ -45,12 +47,15 @@ export async function measureRound(
   trigger();
   await all;
   const cpu1 = await server.request<CpuSample>("cpu");
+  // GC entries reach the observer a turn after the pause: ask once more for the round's last ones.
+  const gc1 = (await server.request<CpuSample>("cpu")).gcMs;
   for (const s of screens) s.onReceipt = null;
   arrivals.sort((a, b) => a - b);
   return {
     allMs: (arrivals[arrivals.length - 1] as number) - t0,
     halfMs: (arrivals[Math.floor(arrivals.length / 2)] as number) - t0,
     cpuMicros: cpuTotal(cpu1) - cpuTotal(cpu0),
+    gcMs: gc1 - cpu0.gcMs,
     bytesPerScreen: bytes / screens.length,
   };
 }

@@ -2,12 +2,14 @@
 // ws reference so the load generator measures both the same way.
 import { Session } from "node:inspector/promises";
 import { getHeapSpaceStatistics, writeHeapSnapshot } from "node:v8";
-import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from "node:perf_hooks";
 
 export interface CpuSample {
   /** process.cpuUsage() user + system, µs. */
   userMicros: number;
   systemMicros: number;
+  /** Garbage collection pauses of the main thread so far, ms (as reported by then). */
+  gcMs: number;
 }
 
 export interface MemorySample {
@@ -32,10 +34,14 @@ type Handler = (payload: unknown) => unknown | Promise<unknown>;
 export function serveRequests(extra: Record<string, Handler> = {}): void {
   let histogram: IntervalHistogram | null = null;
   let profiler: Session | null = null;
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  }).observe({ entryTypes: ["gc"] });
   const handlers: Record<string, Handler> = {
     cpu: (): CpuSample => {
       const u = process.cpuUsage();
-      return { userMicros: u.user, systemMicros: u.system };
+      return { userMicros: u.user, systemMicros: u.system, gcMs };
     },
     memory: (payload): MemorySample => {
       // Several passes: one full GC can leave weak/finalised objects for the next cycle.

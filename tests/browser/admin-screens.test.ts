@@ -50,6 +50,27 @@ describeBrowser("the organizer's screens and announcements", () => {
     await screen.close();
   });
 
+  it("fits every screen's controls inside its card on a 360 px phone", async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${hub.url}/admin/`);
+    await phone.locator("input[name=password]").fill(TEST_PASSWORD);
+    await phone.locator("button[type=submit]").click();
+    await phone.getByTestId("nav-screens").click();
+    const cards = phone.getByTestId("screen");
+    await cards.first().waitFor();
+    for (const card of await cards.all()) {
+      const box = (await card.boundingBox())!;
+      const controls = await card.locator("button, input, select").all();
+      expect(controls.length).toBeGreaterThan(4);
+      for (const control of controls) {
+        const c = (await control.boundingBox())!;
+        expect(c.x, await control.evaluate((el) => el.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(box.x);
+        expect(c.x + c.width, await control.evaluate((el) => el.outerHTML.slice(0, 80))).toBeLessThanOrEqual(box.x + box.width);
+      }
+    }
+    await phone.close();
+  });
+
   it("sends an emergency to Room 1 only after a confirmation, takes over its screen, and withdraws it", async () => {
     const room1 = await browser.newPage({ viewport: SCREEN });
     const room2 = await browser.newPage({ viewport: SCREEN });

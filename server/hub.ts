@@ -2,13 +2,13 @@
 // read-only; admins (/admin) are signed in by cookie. On every change the hub builds each view's
 // snapshot once and sends it (or what changed in it) to that view's socket.io room, and only to
 // views whose content changed.
-import { randomBytes } from "node:crypto";
 import type { Server } from "socket.io";
 import { ADMIN_CONTENT_FIELDS, MAX_ADMIN_LOG_ENTRIES, ADMIN_NAMESPACE, DISPLAY_NAMESPACE } from "../shared/protocol.js";
 import type { AdminPatch, AdminState, DisplaySnapshot, Role, ScreenInfo, SnapshotPatch, VolunteerLinkInfo } from "../shared/protocol.js";
 import { diff } from "../shared/snapshot-delta.js";
 import { conferenceDayEnd, conferenceDayOf } from "../shared/zoned.js";
 import { admitGradually, coalesceUpgradeWrites } from "./admission.js";
+import { connectionIds } from "./connection-ids.js";
 import { attachAdmin } from "./hub-admin.js";
 import type { AdminNamespace, DisplayNamespace, HubContext, HubDeps } from "./hub-context.js";
 import { attachDisplay } from "./hub-display.js";
@@ -45,25 +45,6 @@ const DAY_TURN_SETTING = "day_turn";
 export const LINK_SWEEP_INTERVAL_MS = 15_000;
 
 export type Hub = ReturnType<typeof createHub>;
-
-/** Random bytes per connection id (12 base64url characters). */
-const ID_BYTES = 9;
-/** Ids drawn from one call to the random source: a reconnect burst costs one call per 256 screens. */
-const IDS_PER_DRAW = 256;
-
-/** A source of connection ids: 72 random bits each, drawn from the system's source in batches. */
-export function connectionIds(): () => string {
-  let pool = Buffer.alloc(0);
-  let at = 0;
-  return () => {
-    if (at + ID_BYTES > pool.length) {
-      pool = randomBytes(ID_BYTES * IDS_PER_DRAW);
-      at = 0;
-    }
-    at += ID_BYTES;
-    return pool.toString("base64url", at - ID_BYTES, at);
-  };
-}
 
 interface CachedContent {
   version: number;

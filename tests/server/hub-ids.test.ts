@@ -1,6 +1,6 @@
 // Connection ids are short (they are in every screen's resync) and still random and unique.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectionIds } from "../../server/hub.js";
+import { connectionIds } from "../../server/connection-ids.js";
 import { connectDisplay, type DisplayClient, hello, newScreenId, startPinnedHub, type TestHub } from "./helpers.js";
 
 describe("a screen's connection id", () => {

@@ -9,8 +9,11 @@ import { rootPath } from "../server/paths.js";
 /** Where `npm run build` puts the hub. */
 export const SERVER_BUNDLE_DIR = rootPath("dist-server");
 
+/** The import worker's thread: an entry of every bundle that starts a hub (found beside it). */
+export const IMPORT_WORKER_ENTRY = rootPath("server", "import", "worker-thread.ts");
+
 /** The bundle's entries: what `node dist-server/main.js` runs, and the import worker it starts. */
-export const SERVER_ENTRIES = [rootPath("server", "main.ts"), rootPath("server", "import", "worker-thread.ts")];
+export const SERVER_ENTRIES = [rootPath("server", "main.ts"), IMPORT_WORKER_ENTRY];
 
 /**
  * Bundles `entries` into `outdir`, each as `<name>.js` side by side (the hub finds its import

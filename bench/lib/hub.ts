@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BenchAdmin, connectAdmin, login } from "./admin.js";
-import { bundleServer } from "../../scripts/build-server.js";
+import { bundleServer, IMPORT_WORKER_ENTRY } from "../../scripts/build-server.js";
 import { type ChildHandle, REPO_ROOT, startChild } from "./children.js";
 
 let bundled: Promise<string> | null = null;
@@ -14,7 +14,7 @@ let bundled: Promise<string> | null = null;
  */
 export function hubChildBundle(): Promise<string> {
   const outdir = join(REPO_ROOT, "bench", ".build");
-  bundled ??= bundleServer([join(REPO_ROOT, "bench/lib/hub-child.ts"), join(REPO_ROOT, "server/import/worker-thread.ts")], outdir).then(() => join(outdir, "hub-child.js"));
+  bundled ??= bundleServer([join(REPO_ROOT, "bench/lib/hub-child.ts"), IMPORT_WORKER_ENTRY], outdir).then(() => join(outdir, "hub-child.js"));
   return bundled;
 }
 

@@ -5,6 +5,7 @@ import { measureRound, pause, type RoundResult } from "./lib/broadcast-rounds.js
 import { startChild } from "./lib/children.js";
 import { startBenchHub } from "./lib/hub.js";
 import type { BenchOptions, BenchResult } from "./lib/report.js";
+import { type FloorResult, measureSendFloor } from "./lib/send-floor.js";
 import { BENCH_VIEWS, BenchScreen, closeScreens, connectScreens } from "./lib/screen-client.js";
 import { median, p99, type Row, verdict } from "./lib/stats.js";
 
@@ -117,7 +118,7 @@ function figures(screens: number, { hub, ref }: Pair) {
 }
 
 /** Rows from several runs: each figure the median over the runs, each ratio the median of the runs' own ratios. */
-function summarise(screens: number, pairs: Pair[], floor: Series): Row[] {
+function summarise(screens: number, pairs: Pair[], floor: Series, machine: FloorResult): Row[] {
   const runs = pairs.map((pair) => figures(screens, pair));
   const med = (pick: (f: ReturnType<typeof figures>) => number) => median(runs.map(pick));
   const each = (pick: (f: ReturnType<typeof figures>) => number) => runs.map((f) => pick(f).toFixed(2)).join(" / ");
@@ -137,12 +138,28 @@ function summarise(screens: number, pairs: Pair[], floor: Series): Row[] {
     { screens, figure: "bytes per screen per broadcast", value: med((f) => f.hubBytes), reference: med((f) => f.refBytes), ratio: null, target: null, verdict: "" },
     { screens, figure: "ws reference: its send loop alone (the writes), median (ms)", value: med((f) => f.refSendLoop), reference: null, ratio: null, target: target?.medianMs ?? null, verdict: "" },
     { screens, figure: "ws reference with ~200 B frames: median / p99 (ms)", value: median(floor.rounds.map((r) => r.allMs)), reference: p99(floor.rounds.map((r) => r.allMs)), ratio: null, target: null, verdict: "" },
+    ...machineFloorRows(screens, machine),
   ];
   if (screens >= 5000) {
     rows.push({ screens, figure: "p99 ratio hub / ws", value: p99Ratio, reference: null, ratio: null, target: `≤ ${MAX_P99_RATIO}`, verdict: verdict(p99Ratio, MAX_P99_RATIO) });
     rows.push({ screens, figure: "  p99 ratio hub / ws, each run", value: each((f) => f.hubP99 / f.refP99), reference: null, ratio: null, target: null, verdict: "" });
   }
   return rows;
+}
+
+/** The C program's rows: what one write(2) per connection costs on this machine, with no server at all. */
+function machineFloorRows(screens: number, machine: FloorResult): Row[] {
+  const figure = "C, one write(2) per connection (no server): all received, median / p99 (ms)";
+  if ("unavailable" in machine) return [{ screens, figure, value: "n/a", reference: null, ratio: null, target: null, verdict: machine.unavailable }];
+  const target = TARGETS[screens];
+  const all = machine.rounds.map((r) => r.allMs);
+  const floorMedian = median(all);
+  const floorP99 = p99(all);
+  const beyond = target && (floorMedian > target.medianMs || floorP99 > target.p99Ms);
+  return [
+    { screens, figure, value: floorMedian, reference: floorP99, ratio: null, target: target ? `${target.medianMs} / ${target.p99Ms}` : null, verdict: beyond ? "the machine's floor is above the target" : "" },
+    { screens, figure: "  C: its write loop alone, median (ms)", value: median(machine.rounds.map((r) => r.loopMs)), reference: null, ratio: null, target: null, verdict: "" },
+  ];
 }
 
 export async function run(options: BenchOptions): Promise<BenchResult> {
@@ -169,8 +186,11 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       frameBytes = Object.fromEntries(Object.entries(frames).map(([v, f]) => [v, f.length]));
     }
     if (!floor) throw new Error("no runs");
-    rows.push(...summarise(count, pairs, floor));
-    data[count] = { runs: pairs.map((p) => ({ hub: p.hub.rounds, reference: p.ref.rounds })), smallFrameReference: floor.rounds, frameBytes };
+    // The frame's size as the screens received it (the hub's frames differ by a few bytes by view).
+    const frameSize = Math.round(median(pairs.flatMap((p) => p.hub.rounds.map((r) => r.bytesPerScreen))));
+    const machine = await measureSendFloor(count, Math.min(rounds, 100), frameSize);
+    rows.push(...summarise(count, pairs, floor, machine));
+    data[count] = { runs: pairs.map((p) => ({ hub: p.hub.rounds, reference: p.ref.rounds })), smallFrameReference: floor.rounds, machineFloor: machine, frameBytes };
   }
   return {
     title: `Broadcast: change:apply → every screen has its update, schedule:patched or schedule:changed (medians of ${runCount} runs of ${rounds} rounds after 3 warm-up, views ${BENCH_VIEWS.join(", ")})`,
@@ -180,7 +200,8 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       "Hub and ws reference run on core 0, the load generator on core 1 (taskset); loopback only.",
       "Screens speak socket.io's wire protocol on a WebSocket client straight on TCP (bench/lib/lean-websocket.ts); the reference clients run the same receive code.",
       "The hub's time includes validating, committing to SQLite and folding the change; the reference only sends.",
-      "The reference's send loop is one socket write per screen and nothing else: where it alone exceeds a target, no server on this machine meets it.",
+      "The reference's send loop is one socket write per screen and nothing else: where it alone exceeds a target, no Node server on this machine meets it.",
+      "The C row (bench/lib/send-floor.c, built with the system's cc) writes a frame of the same size to as many loopback TCP connections and reads them in a second process on the load core: where it exceeds a target, no server of any kind meets it here.",
     ],
   };
 }

@@ -83,11 +83,20 @@ export function createScreenRegistry(store: Store, now: () => number) {
   });
 
   /** The entry in memory, or the screen's row as an offline entry (not kept), or undefined. */
+  /** A screen known from its row only: offline until it connects. */
+  const offlineEntry = (row: ScreenRow): ScreenEntry => ({ ...row, sockets: NO_SOCKETS });
+
   function get(id: string): ScreenEntry | undefined {
     const entry = screens.get(id);
     if (entry) return entry;
     const row = store.getScreen(id);
-    return row ? { ...row, sockets: NO_SOCKETS } : undefined;
+    return row ? offlineEntry(row) : undefined;
+  }
+
+  /** Keeps a screen in memory (its pairing code counted as taken) until a flush lets it go. */
+  function hold(entry: ScreenEntry): void {
+    screens.set(entry.id, entry);
+    codes.add(entry.pairingCode);
   }
 
   /** Writes heartbeat bookkeeping gathered since the last flush, in one transaction, and lets offline screens go from memory. */
@@ -155,8 +164,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
           entry = { id, pairingCode, name: null, view: null, firstSeen: at, lastSeen: at, clockOffsetMs: null, appVersion: null, shownView: null, urlView: null, assignedOverUrl: null, sockets: NO_SOCKETS };
           remembered++;
         }
-        screens.set(id, entry);
-        codes.add(entry.pairingCode);
+        hold(entry);
       }
       entry.sockets = new Set(entry.sockets).add(socketId);
       entry.lastSeen = now();
@@ -224,8 +232,7 @@ export function createScreenRegistry(store: Store, now: () => number) {
       let read = 0;
       for (const row of store.recentScreens(withinMs)) {
         if (screens.has(row.id)) continue;
-        screens.set(row.id, { ...row, sockets: NO_SOCKETS });
-        codes.add(row.pairingCode);
+        hold(offlineEntry(row));
         read++;
       }
       return read;

@@ -48,6 +48,32 @@ export async function measureSendFloor(count: number, rounds: number, size: numb
   child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   if (code !== 0) throw new Error(`send-floor exited with ${code}: ${err.trim()}`);
-  const parsed = JSON.parse(out) as { rounds: [number, number, number][] };
-  return { rounds: parsed.rounds.map(([loopMs, allMs, bytes]) => ({ loopMs, allMs, bytes })) };
+  return parseSendFloor(out, count, rounds, size);
+}
+
+/**
+ * The program's output as rounds, checked: as many rounds as asked, each with every byte of every
+ * connection received (count × size), or an Error saying which round and what arrived.
+ */
+export function parseSendFloor(out: string, count: number, rounds: number, size: number): { rounds: FloorRound[] } {
+  let parsed: { rounds?: unknown };
+  try {
+    parsed = JSON.parse(out) as { rounds?: unknown };
+  } catch {
+    throw new Error(`send-floor: expected one JSON line, got ${JSON.stringify(out.slice(0, 80))}`);
+  }
+  if (!Array.isArray(parsed.rounds) || parsed.rounds.length !== rounds) {
+    throw new Error(`send-floor: expected ${rounds} rounds, got ${Array.isArray(parsed.rounds) ? parsed.rounds.length : "none"}`);
+  }
+  const expected = count * size;
+  return {
+    rounds: parsed.rounds.map((round: unknown, i) => {
+      const [loopMs, allMs, bytes] = Array.isArray(round) ? (round as unknown[]) : [];
+      if (typeof loopMs !== "number" || typeof allMs !== "number" || typeof bytes !== "number") {
+        throw new Error(`send-floor: round ${i + 1} is not [loopMs, allMs, bytes]: ${JSON.stringify(round)}`);
+      }
+      if (bytes !== expected) throw new Error(`send-floor: round ${i + 1} delivered ${bytes} bytes, expected ${expected} (${count} × ${size})`);
+      return { loopMs, allMs, bytes };
+    }),
+  };
 }

@@ -61,6 +61,35 @@ describe("fold properties", () => {
     expect(newOverlaps(event, effective)).toEqual([]);
   });
 
+  it("leaves a background session background when it is ended early: it neither pushes nor is pushed", () => {
+    // Found by the overlap property (seed -1604461411): an all-day corner ended a minute after a
+    // BoF added into its room began. The corner ran 08:00–09:01 and the BoF from 09:00; neither
+    // moves, and the door screen shows the BoF with the corner also on.
+    const zone = "America/Los_Angeles";
+    const event = makeEvent({
+      zone,
+      rooms: [{ id: "r0" }, { id: "r1" }],
+      sessions: [slot(zone, "2025-03-06", "corner", "r1", "08:00", "19:00"), slot(zone, "2025-03-06", "later", "r1", "11:00", "11:30")],
+    });
+    const log = new ChangeLog();
+    log.add({ kind: "ended", sessionKey: "corner" }, local("2025-03-06 09:01", zone));
+    const bof = log.add(
+      { kind: "add", session: { roomId: "r1", title: "BoF", type: "talk", start: local("2025-03-06 09:00", zone), end: local("2025-03-06 09:45", zone) } },
+      local("2025-03-06 08:00", zone),
+    );
+    const effective = fold(event, log.changes);
+    const times = (key: string) => {
+      const s = effective.sessions.find((x) => x.key === key);
+      return [s?.start, s?.end];
+    };
+    expect(times("corner")).toEqual([local("2025-03-06 08:00", zone), local("2025-03-06 09:01", zone)]);
+    expect(times(bof.id)).toEqual([local("2025-03-06 09:00", zone), local("2025-03-06 09:45", zone)]);
+    expect(times("later")).toEqual([local("2025-03-06 11:00", zone), local("2025-03-06 11:30", zone)]);
+    const on = whatIsOn(effective, "room:r1", local("2025-03-06 09:00", zone) + 30_000).rooms[0]!;
+    expect([on.current?.key, on.alsoOn.map((s) => s.key)]).toEqual([bof.id, ["corner"]]);
+    expect(newOverlaps(event, effective)).toEqual([]);
+  });
+
   it("never starts a session earlier than planned unless retimed or pulled back", () => {
     fc.assert(
       fc.property(scenario({ pullBack: false, undo: true }), ({ event, changes }) => {

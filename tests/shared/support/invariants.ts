@@ -3,7 +3,13 @@ import type { EffectiveSchedule, EffectiveSession, Event } from "../../../shared
 
 export const BACKGROUND_MS = 8 * 3_600_000;
 
-export const runs = (s: EffectiveSession) => s.status !== "cancelled" && s.status !== "moved-out" && s.end - s.start <= BACKGROUND_MS;
+/**
+ * Takes part in its room's running order: not cancelled, not a moved-out marker, not background.
+ * Background goes by the length the session was given, so an all-day session ended early (which
+ * shortens only its effective times) stays background, as it does in fold.
+ */
+export const runs = (s: EffectiveSession) =>
+  s.status !== "cancelled" && s.status !== "moved-out" && Math.max(s.end - s.start, s.plannedEnd - s.plannedStart) <= BACKGROUND_MS;
 export const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Pairs of running sessions in one room that overlap now but did not in the imported schedule. */

@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser and hub tests each start real servers; keep files isolated.
     pool: "forks",
+    // Fixes fast-check's seed under CI=true (or FC_SEED); local runs draw new cases each time.
+    setupFiles: ["tests/support/fast-check-seed.ts"],
   },
 });

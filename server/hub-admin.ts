@@ -122,6 +122,8 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
       // that of its latest hello, so an offline screen is assigned over the URL it had last.
       const entry = ctx.screens.update(screenId, assignment(view, known.urlView));
       if (!entry) return noScreen(screenId);
+      // A broadcast of its old view still waiting must reach the screen before its new view does.
+      ctx.flushDisplays();
       for (const s of screenSockets(screenId)) {
         const shown = resolveView(entry, s.data.urlView ?? null);
         if (s.data.view !== undefined) s.leave(viewRoom(s.data.view));
@@ -138,6 +140,7 @@ export function attachAdmin(nsp: AdminNamespace, ctx: HubContext): void {
     organizerCommand("screen:rename", ScreenRenameSchema, ({ screenId, name }) => {
       const entry = ctx.screens.update(screenId, { name: name || null });
       if (!entry) return noScreen(screenId);
+      ctx.flushDisplays();
       for (const s of screenSockets(screenId)) s.emit("screen:assigned", { view: s.data.view ?? null, screenName: entry.name });
       ctx.screensChanged();
       return null;

@@ -44,6 +44,8 @@ export interface HubDeps {
   /** The build screens should run (hash of dist/display/index.html). */
   appVersion: string;
   log: Log;
+  /** Bytes of schedule broadcasts written per turn of the event loop (server/paced-broadcast.ts). */
+  broadcastBytesPerTurn?: number;
 }
 
 export interface HubContext extends HubDeps {
@@ -61,6 +63,8 @@ export interface HubContext extends HubDeps {
   /** For sending: an organizer's `screens` is the pre-serialised list (see server/wire.ts). */
   adminState(role: Role): AdminState;
   publish(): void;
+  /** Writes the broadcasts still waiting; call before sending a screen anything else. */
+  flushDisplays(): void;
   publishAdmins(only?: "organizers"): void;
   screensChanged(): void;
   linkInfo(link: VolunteerLinkRow): VolunteerLinkInfo;

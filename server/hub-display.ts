@@ -41,6 +41,9 @@ export function attachDisplay(nsp: DisplayNamespace, ctx: HubContext): void {
     const parsed = ScreenHelloSchema.safeParse(raw);
     if (!parsed.success) return ack(fail("invalid-payload", "hello does not match its schema", { issues: toIssues(parsed.error) }));
     const hello = parsed.data;
+    // A socket that said hello before may still have a broadcast waiting (server/paced-broadcast):
+    // it goes first, then this reply. A new socket was in no broadcast yet.
+    if (socket.data.view !== undefined) ctx.flushDisplays();
     const previous = socket.data.screenId;
     if (previous && previous !== hello.screenId) ctx.screens.disconnect(previous, socket.id);
     const screen = ctx.screens.connect(hello.screenId, socket.id, hello.appVersion);

@@ -20,7 +20,8 @@ import { createScreenRegistry, SCREEN_FLUSH_INTERVAL_MS, type ScreenEntry } from
 import type { Store, VolunteerLinkRow } from "./store.js";
 import { contentJson, sameSession, type ViewContent, viewContent, viewOfRoom, viewRoom } from "./views.js";
 import { createViewDeltas, type DayTurn } from "./view-deltas.js";
-import { broadcastEncoded, PreEncoded, preEncodedJson, withFields } from "./wire.js";
+import { createPacedBroadcast } from "./paced-broadcast.js";
+import { PreEncoded, preEncodedJson, withFields } from "./wire.js";
 
 /** Coalesces screen list updates to organizers to at most one per interval, ms. */
 export const SCREENS_NOTIFY_INTERVAL_MS = 1_000;
@@ -64,6 +65,9 @@ export function createHub(io: Server, deps: HubDeps) {
   const admission = io.httpServer ? admitGradually(io.httpServer) : null;
   if (io.httpServer) coalesceUpgradeWrites(io.httpServer);
   const display = io.of(DISPLAY_NAMESPACE) as unknown as DisplayNamespace;
+  // Schedule broadcasts to screens; anything else sent to a screen goes after flushDisplays().
+  const broadcasts = createPacedBroadcast({ bytesPerTurn: deps.broadcastBytesPerTurn });
+  const flushDisplays = () => broadcasts.flush();
   const admin = io.of(ADMIN_NAMESPACE) as unknown as AdminNamespace;
 
   // One build per view and version; thousands of screens of one view share it. For a view with
@@ -131,6 +135,7 @@ export function createHub(io: Server, deps: HubDeps) {
       if (before) deltas.replaced(view, before, current);
       if (view === null) {
         // Unassigned screens each show their own pairing code: few of them, sent one by one.
+        // None has a broadcast waiting: a screen leaves its view only after flushDisplays().
         for (const id of members) {
           const socket = display.sockets.get(id);
           const screen = socket?.data.screenId ? screens.get(socket.data.screenId) : undefined;
@@ -143,8 +148,8 @@ export function createHub(io: Server, deps: HubDeps) {
         // view is new here or the patch would not be smaller.
         const patch = before ? encodedPatchFor(view, before) : null;
         const sockets = [...members].map((id) => display.sockets.get(id)).filter((socket) => socket !== undefined);
-        if (patch) broadcastEncoded(sockets, DISPLAY_NAMESPACE, "schedule:patched", patch);
-        else broadcastEncoded(sockets, DISPLAY_NAMESPACE, "schedule:changed", encodedSnapshotFor(view, null));
+        if (patch) broadcasts.send(sockets, DISPLAY_NAMESPACE, "schedule:patched", patch);
+        else broadcasts.send(sockets, DISPLAY_NAMESPACE, "schedule:changed", encodedSnapshotFor(view, null));
       }
     }
   }
@@ -335,7 +340,7 @@ export function createHub(io: Server, deps: HubDeps) {
     screensTimer.unref();
   }
 
-  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, deltas, snapshotFor, encodedSnapshotFor, adminState, publish, publishAdmins, screensChanged, linkInfo, admission };
+  const ctx: HubContext = { ...deps, schedule, screens, display, admin, contentFor, deltas, snapshotFor, encodedSnapshotFor, adminState, publish, flushDisplays, publishAdmins, screensChanged, linkInfo, admission };
   attachDisplay(display, ctx);
   attachAdmin(admin, ctx);
 
@@ -379,6 +384,7 @@ export function createHub(io: Server, deps: HubDeps) {
     /** Stops timers and writes pending screen bookkeeping; the caller closes sockets and store. */
     close(): void {
       closed = true;
+      flushDisplays();
       clearInterval(flushTimer);
       clearInterval(sweepTimer);
       if (screensTimer) clearTimeout(screensTimer);

@@ -38,6 +38,8 @@ export interface RoomcastOptions {
   resetPassword?: boolean;
   /** IANA zone for a schedule file whose format carries none (pasted text). */
   scheduleZone?: string;
+  /** Bytes of schedule broadcasts written per turn of the event loop (default: paced-broadcast.ts). */
+  broadcastBytesPerTurn?: number;
   /** More routers mounted under /api (the import API is always there). */
   extraRouters?: (hub: Hub, deps: { store: Store; auth: ReturnType<typeof createAuth> }) => Router[];
 }
@@ -105,7 +107,7 @@ export async function startRoomcast(options: RoomcastOptions): Promise<RunningRo
       // Splices snapshots serialised once per view and version into each packet (server/wire.ts).
       parser: hubParser,
     });
-    const hub = createHub(io, { store, auth, realNow, appVersion, log: log.child("hub") });
+    const hub = createHub(io, { store, auth, realNow, appVersion, log: log.child("hub"), broadcastBytesPerTurn: options.broadcastBytesPerTurn });
     started.push(() => hub.close());
     // Sockets close before the hub writes its last screen bookkeeping.
     started.push(async () => {

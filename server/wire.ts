@@ -127,13 +127,29 @@ export function textFrame(payload: Buffer): Buffer {
  * backed up) gets the same packet through engine.io. Returns how many took the direct path.
  */
 export function broadcastEncoded(sockets: Iterable<{ conn: unknown }>, nsp: string, event: string, payload: unknown): number {
+  const list = [...sockets];
+  return writeBroadcast(encodeBroadcast(nsp, event, payload), list, 0, list.length);
+}
+
+/** One event of a namespace, encoded once: engine.io's text packet and the WebSocket frame of it. */
+export interface EncodedBroadcast {
+  text: string;
+  frame: Buffer;
+}
+
+export function encodeBroadcast(nsp: string, event: string, payload: unknown): EncodedBroadcast {
   const [text] = encoder.encode({ type: PacketType.EVENT, nsp, data: [event, payload] }) as [string];
-  const frame = textFrame(Buffer.from(`4${text}`));
+  return { text, frame: textFrame(Buffer.from(`4${text}`)) };
+}
+
+/** Writes an encoded broadcast to `sockets[from, to)` as broadcastEncoded does; returns how many took the direct path. */
+export function writeBroadcast(encoded: EncodedBroadcast, sockets: readonly { conn: unknown }[], from: number, to: number): number {
+  const { text, frame } = encoded;
   const list = [frame];
   const options = { preEncoded: true, wsPreEncodedFrame: [frame] };
   let direct = 0;
-  for (const socket of sockets) {
-    const conn = socket.conn as EngineConnection;
+  for (let i = from; i < to; i++) {
+    const conn = sockets[i]!.conn as EngineConnection;
     if (conn.readyState !== "open") continue;
     const transport = conn.transport;
     const ws = transport.socket;

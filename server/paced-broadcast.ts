@@ -23,8 +23,6 @@ export interface PacedBroadcast {
   send(sockets: readonly { conn: unknown }[], nsp: string, event: string, payload: unknown): void;
   /** Writes everything still waiting, now. */
   flush(): void;
-  /** Sockets still waiting for a frame (all broadcasts counted). */
-  waiting(): number;
 }
 
 export function createPacedBroadcast(options: { bytesPerTurn?: number; nextTurn?: (fn: () => void) => void } = {}): PacedBroadcast {
@@ -71,9 +69,6 @@ export function createPacedBroadcast(options: { bytesPerTurn?: number; nextTurn?
     },
     flush() {
       write(true);
-    },
-    waiting() {
-      return queue.reduce((n, p) => n + p.sockets.length - p.next, 0);
     },
   };
 }

@@ -82,10 +82,10 @@ export function createScreenRegistry(store: Store, now: () => number) {
     assignedOverUrl: e.assignedOverUrl,
   });
 
-  /** The entry in memory, or the screen's row as an offline entry (not kept), or undefined. */
   /** A screen known from its row only: offline until it connects. */
   const offlineEntry = (row: ScreenRow): ScreenEntry => ({ ...row, sockets: NO_SOCKETS });
 
+  /** The entry in memory, or the screen's row as an offline entry (not kept), or undefined. */
   function get(id: string): ScreenEntry | undefined {
     const entry = screens.get(id);
     if (entry) return entry;

@@ -118,19 +118,6 @@ export function textFrame(payload: Buffer): Buffer {
   return frame;
 }
 
-/**
- * Sends one event to many sockets of a namespace, encoded once into a single WebSocket frame.
- * A screen on an open WebSocket with nothing queued in engine.io gets the frame written straight
- * to its socket (what engine.io itself does with a broadcast's pre-built frame, without its
- * per-packet bookkeeping: events, flush, drain, a tick per socket); order is kept because
- * nothing of that connection is waiting ahead of it. Any other (long-polling, upgrading,
- * backed up) gets the same packet through engine.io. Returns how many took the direct path.
- */
-export function broadcastEncoded(sockets: Iterable<{ conn: unknown }>, nsp: string, event: string, payload: unknown): number {
-  const list = [...sockets];
-  return writeBroadcast(encodeBroadcast(nsp, event, payload), list, 0, list.length);
-}
-
 /** One event of a namespace, encoded once: engine.io's text packet and the WebSocket frame of it. */
 export interface EncodedBroadcast {
   text: string;
@@ -142,7 +129,15 @@ export function encodeBroadcast(nsp: string, event: string, payload: unknown): E
   return { text, frame: textFrame(Buffer.from(`4${text}`)) };
 }
 
-/** Writes an encoded broadcast to `sockets[from, to)` as broadcastEncoded does; returns how many took the direct path. */
+/**
+ * Writes one encoded event to `sockets[from, to)` of a namespace (server/paced-broadcast.ts
+ * decides how many per turn). A screen on an open WebSocket with nothing queued in engine.io gets
+ * the frame written straight to its socket (what engine.io itself does with a broadcast's
+ * pre-built frame, without its per-packet bookkeeping: events, flush, drain, a tick per socket);
+ * order is kept because nothing of that connection is waiting ahead of it. Any other
+ * (long-polling, upgrading, backed up) gets the same packet through engine.io. Returns how many
+ * took the direct path.
+ */
 export function writeBroadcast(encoded: EncodedBroadcast, sockets: readonly { conn: unknown }[], from: number, to: number): number {
   const { text, frame } = encoded;
   const list = [frame];

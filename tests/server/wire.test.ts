@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Encoder, PacketType } from "socket.io-parser";
 import { createRequire } from "node:module";
-import { broadcastEncoded, HubEncoder, PreEncoded, preEncodedJson, textFrame, withFields } from "../../server/wire.js";
+import { encodeBroadcast, HubEncoder, PreEncoded, preEncodedJson, textFrame, withFields, writeBroadcast } from "../../server/wire.js";
 
 const snapshot = { version: 7, view: "room:room-1", sessions: [{ key: "a", title: 'Quotes " and \\ and $& and \u0000' }], clock: null };
 const pre = () => new PreEncoded(JSON.stringify(snapshot), () => snapshot);
@@ -46,7 +46,7 @@ describe("a broadcast frame", () => {
     }
   });
 
-  /** An engine.io connection as broadcastEncoded reads it, recording what is written where. */
+  /** An engine.io connection as writeBroadcast reads it, recording what is written where. */
   function connection(over: { readyState?: string; upgrading?: boolean; queued?: number; transport?: string; deflate?: boolean; wsState?: number } = {}) {
     const direct: Buffer[] = [];
     const queued: { data: string; options: Record<string, unknown> }[] = [];
@@ -73,7 +73,7 @@ describe("a broadcast frame", () => {
     const closingWs = connection({ wsState: 2 });
     const closed = connection({ readyState: "closed" });
     const all = [fast, polling, backedUp, upgrading, deflating, closingWs, closed];
-    const direct = broadcastEncoded(all.map((c) => c.socket), "/display", "schedule:changed", pre());
+    const direct = writeBroadcast(encodeBroadcast("/display", "schedule:changed", pre()), all.map((c) => c.socket), 0, all.length);
 
     expect(direct).toBe(1);
     const text = new Encoder().encode({ type: PacketType.EVENT, nsp: "/display", data: ["schedule:changed", snapshot] })[0] as string;
